@@ -1,0 +1,2 @@
+// OpenBLAS's CBLAS interface (Debian libopenblas-dev), seen through pkg-config `openblas`.
+#include <cblas.h>

@@ -1,0 +1,2 @@
+// The PostgreSQL client library (Debian libpq-dev), seen through pkg-config `libpq`.
+#include <libpq-fe.h>

@@ -1,0 +1,19 @@
+// The root of the command-line tool: names the subcommands and the version.
+import ArgumentParser
+
+/// `chatbot`: a self-hosted customer-service chatbot.
+public struct ChatbotCommand: ParsableCommand {
+    /// The version printed by `chatbot --version`.
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "chatbot",
+        abstract: "A self-hosted customer-service chatbot: chat, answer tickets, learn from transcripts.",
+        version: version,
+        subcommands: [
+            BenchCommand.self,
+        ]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,5 @@
+// Entry point of the `chatbot` executable: all behaviour lives in ChatbotCLI.
+import ArgumentParser
+import ChatbotCLI
+
+ChatbotCommand.main()
