@@ -56,5 +56,10 @@ let package = Package(
         .testTarget(
             name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"],
             swiftSettings: strictSettings),
+        .testTarget(
+            name: "ChatbotCLITests",
+            dependencies: ["ChatbotCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            exclude: ["Snapshots"],
+            swiftSettings: strictSettings),
     ]
 )

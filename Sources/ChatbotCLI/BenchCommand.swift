@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure speed; prints one JSON line {\"name\",\"value\",\"unit\"} per figure.")
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: "Suites to run (\(BenchmarkSuite.allCases.map(\.rawValue).joined(separator: ", "))); all by default.")
+            help: "Suites to run; all by default.")
     var suite: [BenchmarkSuite] = BenchmarkSuite.allCases
 
     @Flag(name: .long, help: "Fewer sizes and shorter runs, for a smoke test.")
