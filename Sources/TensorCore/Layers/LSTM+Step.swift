@@ -11,7 +11,8 @@ extension LSTM {
         let (bSize, h, g) = (state.hidden.shape[0], hiddenSize, 4 * hiddenSize)
         precondition(input.shape == [bSize, inputSize],
                      "LSTM step takes input [\(bSize), \(inputSize)], got \(input.shape)")
-        precondition(state.hidden.shape == [bSize, h], "LSTM step state \(state.hidden.shape) is not [B, \(h)]")
+        precondition(state.hidden.shape == [bSize, h] && state.cell.shape == [bSize, h],
+                     "LSTM step state \(state.hidden.shape), \(state.cell.shape) is not [B, \(h)]")
         if scratch.count != bSize * g { scratch = [Float](repeating: 0, count: bSize * g) }
         let inSize = inputSize
         scratch.withUnsafeMutableBufferPointer { gatesBuffer in

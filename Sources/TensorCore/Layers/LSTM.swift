@@ -88,7 +88,8 @@ public final class LSTM {
                      "LSTM(\(inputSize)→\(hiddenSize)) takes input [B, T, \(inputSize)], got \(input.shape)")
         let (bSize, tSize, h, g) = (input.shape[0], input.shape[1], hiddenSize, 4 * hiddenSize)
         if let initialState {
-            precondition(initialState.hidden.shape == [bSize, h], "LSTM initial state \(initialState.hidden.shape) is not [\(bSize), \(h)]")
+            precondition(initialState.hidden.shape == [bSize, h] && initialState.cell.shape == [bSize, h],
+                         "LSTM initial state \(initialState.hidden.shape), \(initialState.cell.shape) is not [\(bSize), \(h)]")
         }
         prepare(batch: bSize, steps: tSize)
         self.input = input
