@@ -55,6 +55,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"],
+            resources: [.copy("Resources")],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ChatbotCLITests",

@@ -1,0 +1,159 @@
+// The JSON header of a safetensors file: parsed with JSONDecoder into entries and metadata,
+// and written by hand in exactly the bytes Python's `safetensors` (serde_json) produces.
+import Foundation
+
+/// The parsed header: one entry per tensor, in no particular order, and the metadata.
+struct SafeTensorsHeader {
+    /// One tensor's description; offsets are relative to the start of the data section.
+    struct Entry {
+        var name: String
+        var dtype: String
+        var shape: [Int]
+        var begin: Int
+        var end: Int
+    }
+
+    var entries: [Entry]
+    var metadata: [String: String]
+
+    /// Parses the header JSON (`bytes` excludes the 8-byte length prefix).
+    static func parse(_ bytes: Data, path: String) throws(SafeTensorsError) -> SafeTensorsHeader {
+        guard String(data: bytes, encoding: .utf8) != nil else {
+            throw SafeTensorsError(.invalidHeader, path: path, "the header is not valid UTF-8")
+        }
+        guard bytes.first == UInt8(ascii: "{") else {
+            throw SafeTensorsError(.invalidHeader, path: path, "the header does not start with '{'")
+        }
+        let raw: RawHeader
+        do {
+            raw = try JSONDecoder().decode(RawHeader.self, from: bytes)
+        } catch let error as DecodingError {
+            throw SafeTensorsError(.invalidHeader, path: path, "the header JSON is invalid: \(describe(error))")
+        } catch {
+            throw SafeTensorsError(.invalidHeader, path: path, "the header JSON is invalid: \(error)")
+        }
+        var entries: [Entry] = []
+        for (name, entry) in raw.entries {
+            guard entry.dataOffsets.count == 2 else {
+                throw SafeTensorsError(
+                    .invalidOffsets, path: path,
+                    "tensor '\(name)' has \(entry.dataOffsets.count) data_offsets, expected [begin, end]")
+            }
+            // Numbers are decoded as Double (JSONDecoder's error for 1.5-as-Int has no context).
+            let shape = entry.shape.compactMap { Int(exactly: $0) }
+            let offsets = entry.dataOffsets.compactMap { Int(exactly: $0) }
+            guard shape.count == entry.shape.count, offsets.count == 2 else {
+                throw SafeTensorsError(
+                    .invalidHeader, path: path,
+                    "tensor '\(name)' has a non-integer in shape \(entry.shape) or data_offsets \(entry.dataOffsets)")
+            }
+            entries.append(Entry(name: name, dtype: entry.dtype, shape: shape, begin: offsets[0], end: offsets[1]))
+        }
+        return SafeTensorsHeader(entries: entries, metadata: raw.metadata)
+    }
+
+    /// The header bytes for tensors laid out in `entries` order, space-padded to a multiple of 8
+    /// as Python's `safetensors` pads them. Metadata keys are written in sorted order.
+    static func encode(entries: [Entry], metadata: [String: String]) -> [UInt8] {
+        var json = "{"
+        var first = true
+        func separate() {
+            if !first { json += "," }
+            first = false
+        }
+        if !metadata.isEmpty {
+            separate()
+            json += "\"__metadata__\":{"
+            let keys = metadata.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            json += keys.map { "\(quoted($0)):\(quoted(metadata[$0] ?? ""))" }.joined(separator: ",")
+            json += "}"
+        }
+        for entry in entries {
+            separate()
+            let shape = entry.shape.map(String.init).joined(separator: ",")
+            json += "\(quoted(entry.name)):{\"dtype\":\"\(entry.dtype)\",\"shape\":[\(shape)],"
+                + "\"data_offsets\":[\(entry.begin),\(entry.end)]}"
+        }
+        json += "}"
+        var bytes = Array(json.utf8)
+        let padding = (8 - bytes.count % 8) % 8
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding))
+        return bytes
+    }
+
+    /// A JSON string literal escaped as serde_json escapes it (short escapes, else \u00xx).
+    static func quoted(_ string: String) -> String {
+        var out = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case let c where c.value < 0x20:
+                let hex = String(c.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func at(_ path: [any CodingKey]) -> String {
+            path.isEmpty ? "" : " at \(path.map(\.stringValue).joined(separator: "."))"
+        }
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return context.debugDescription + at(context.codingPath)
+        case .keyNotFound(let key, let context):
+            return "missing key '\(key.stringValue)'" + at(context.codingPath)
+        case .dataCorrupted(let context):
+            let cause = context.underlyingError.map { " (\($0))" } ?? ""
+            return context.debugDescription + at(context.codingPath) + cause
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
+
+/// Any JSON object key.
+private struct DynamicKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// One tensor entry exactly as it appears in the JSON.
+private struct RawEntry: Decodable {
+    var dtype: String
+    var shape: [Double]
+    var dataOffsets: [Double]
+
+    enum CodingKeys: String, CodingKey {
+        case dtype, shape
+        case dataOffsets = "data_offsets"
+    }
+}
+
+/// The top-level JSON object: `__metadata__` (string to string) and tensor entries.
+private struct RawHeader: Decodable {
+    var entries: [(String, RawEntry)] = []
+    var metadata: [String: String] = [:]
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicKey.self)
+        for key in container.allKeys {
+            if key.stringValue == "__metadata__" {
+                if try container.decodeNil(forKey: key) { continue }
+                metadata = try container.decode([String: String].self, forKey: key)
+            } else {
+                entries.append((key.stringValue, try container.decode(RawEntry.self, forKey: key)))
+            }
+        }
+    }
+}
