@@ -59,7 +59,7 @@ public struct CrossEntropy: Sendable {
                     for j in 0..<v { maximum = max(maximum, z[j]) }
                     var sum: Float = 0, logitSum: Float = 0
                     for j in 0..<v {
-                        let e = exp(z[j] - maximum)
+                        let e = FastMath.exp(z[j] - maximum)
                         g[j] = e
                         sum += e
                         logitSum += z[j]

@@ -15,7 +15,7 @@ public enum Softmax {
             for j in 0..<n { maximum = max(maximum, x[j]) }
             var sum: Float = 0
             for j in 0..<n {
-                let e = exp(x[j] - maximum)
+                let e = FastMath.exp(x[j] - maximum)
                 y[j] = e
                 sum += e
             }
@@ -34,7 +34,7 @@ public enum Softmax {
             var maximum = -Float.infinity
             for j in 0..<n { maximum = max(maximum, x[j]) }
             var sum: Float = 0
-            for j in 0..<n { sum += exp(x[j] - maximum) }
+            for j in 0..<n { sum += FastMath.exp(x[j] - maximum) }
             let shift = maximum + log(sum)
             for j in 0..<n { y[j] = x[j] - shift }
         }
