@@ -56,3 +56,18 @@ func transformerBlockGradientsMatchFiniteDifferences(shape: (Int, Int, Int, Int)
     #expect(evaluated != a)
     #expect(evaluated == second.forward(x))
 }
+
+@Test func transformerBlockReusesItsBuffersAcrossSteps() {
+    var generator = SeededGenerator(seed: 75)
+    let block = TransformerBlock(channels: 8, headCount: 2, dropout: 0.1, generator: &generator)
+    let x = Tensor.randomNormal([2, 5, 8], using: &generator)
+    let g = Tensor.randomNormal([2, 5, 8], using: &generator)
+    func step() -> (UnsafeRawPointer?, UnsafeRawPointer?) {
+        let output = block.forward(x).withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        let gradient = block.backward(g).withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        return (output, gradient)
+    }
+    let first = step(), second = step(), third = step()
+    #expect(second.0 == first.0 && third.0 == first.0, "the output buffer is reused")
+    #expect(second.1 == first.1 && third.1 == first.1, "the input-gradient buffer is reused")
+}
