@@ -99,6 +99,33 @@ public final class TinyTransformerLM {
         tokenEmbedding.backward(gradient.reshaped([batch * time, c]))
     }
 
+    /// One empty key/value cache per block, for `decode`.
+    public func makeCaches() -> [KeyValueCache] {
+        blocks.map { _ in KeyValueCache(capacity: contextLength, channels: channels) }
+    }
+
+    /// Next-token logits [n, V] for `ids` [n] continuing the sequence held in `caches`
+    /// (positions caches[0].count..<+n). Overwrites the training activations of the last forward.
+    ///
+    /// - Throws: `TensorCoreError.cacheFull` past the context, `.idOutOfRange` for a bad id.
+    public func decode(_ ids: [Int], caches: [KeyValueCache]) throws -> Tensor {
+        guard caches.count == blocks.count else {
+            throw TensorCoreError.shapeMismatch("\(caches.count) caches for \(blocks.count) blocks")
+        }
+        let start = caches.first?.count ?? 0
+        guard start + ids.count <= contextLength else { throw TensorCoreError.cacheFull(capacity: contextLength) }
+        let c = channels
+        var x = try tokenEmbedding.forward(ids)
+        positionEmbedding.value.withUnsafeBufferPointer { p in
+            x.withUnsafeMutableBufferPointer { h in
+                for i in 0..<(ids.count * c) { h[i] += p[start * c + i] }
+            }
+        }
+        for (block, cache) in zip(blocks, caches) { x = try block.decode(x, cache: cache) }
+        let normalized = finalNorm.forward(x)
+        return Tensor.matmul(normalized, tokenEmbedding.weight.value, transposeB: true)
+    }
+
     /// One optimisation step on next-token prediction: zero gradients, forward, loss, backward, clip, AdamW.
     ///
     /// - Parameters:

@@ -1,6 +1,7 @@
 // Dropout: reproducible per seed, mean-preserving, identity at p = 0 or in evaluation, and a
 // backward that applies the same mask.
 import TensorCore
+import TestSupport
 import Testing
 
 @Test func dropoutIsReproducibleWithTheSameSeedAndPreservesTheMean() {
@@ -36,4 +37,19 @@ import Testing
     evaluating.isTraining = false
     #expect(evaluating.forward(x) == x)
     #expect(evaluating.backward(x) == x)
+}
+
+@Test func dropoutGradientMatchesFiniteDifferencesUnderAFixedMask() {
+    var generator = SeededGenerator(seed: 6)
+    let x = Tensor.randomNormal([3, 7], using: &generator)
+    var layer = Dropout(probability: 0.4, seed: 8)
+    // A fresh layer with the same seed per forward keeps the mask fixed across the finite differences.
+    let results = GradientCheck.checkLayer(
+        input: x, parameters: [],
+        forward: { input in
+            layer = Dropout(probability: 0.4, seed: 8)
+            return layer.forward(input)
+        },
+        backward: { layer.backward($0) })
+    for (label, result) in results { #expect(result.maxRelativeError < 1e-3, "\(label): \(result)") }
 }

@@ -38,3 +38,15 @@ import Testing
     }
     #expect(loss < 0.05, "final loss \(loss)")
 }
+
+@Test func tinyLanguageModelDecodingMatchesTheFullForward() throws {
+    let model = TinyTransformerLM(vocabularySize: 11, contextLength: 6, channels: 12, headCount: 3, layerCount: 2, seed: 9)
+    let ids = [3, 1, 4, 1, 5, 9]
+    let full = try model.forward(ids, batch: 1, length: 6).scalars
+    let caches = model.makeCaches()
+    var decoded = try model.decode([3, 1], caches: caches).scalars
+    for id in ids.dropFirst(2) { decoded += try model.decode([id], caches: caches).scalars }
+    let worst = zip(decoded, full).map { abs($0 - $1) }.max() ?? 1
+    #expect(decoded.count == full.count && worst < 1e-5, "worst \(worst)")
+    #expect(throws: TensorCoreError.cacheFull(capacity: 6)) { try model.decode([0], caches: caches) }
+}
