@@ -32,6 +32,7 @@ public struct TensorCoreError: Error, CustomStringConvertible, Equatable {
         TensorCoreError(kind: .cacheFull(capacity: capacity))
     }
 
+    /// A message naming the offending value and where it was.
     public var description: String {
         switch kind {
         case let .idOutOfRange(id, position, limit): "token id \(id) at position \(position) is not in 0..<\(limit)"

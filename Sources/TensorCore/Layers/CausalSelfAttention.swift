@@ -73,6 +73,8 @@ public final class CausalSelfAttention {
     }
 
     /// Returns dx and accumulates the projections' parameter gradients. `outputGradient`: [B, T, C].
+    ///
+    /// Consumes the kept activations: one backward per forward.
     public func backward(_ outputGradient: Tensor) -> Tensor {
         let (t, c, d, heads) = (time, channels, headSize, headCount)
         precondition(outputGradient.count == batch * t * c && qkv.count == batch * t * 3 * c,

@@ -41,6 +41,8 @@ public final class FeedForward {
     }
 
     /// Returns dx and accumulates both layers' parameter gradients. `outputGradient`: [..., C].
+    ///
+    /// Consumes the kept activations: one backward per forward.
     public func backward(_ outputGradient: Tensor) -> Tensor {
         precondition(!preActivation.scalars.isEmpty, "FeedForward backward needs a training forward first")
         let activatedGradient = contract.backward(outputGradient)

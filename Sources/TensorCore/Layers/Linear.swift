@@ -67,6 +67,8 @@ public final class Linear {
     }
 
     /// Returns dx = dy W and accumulates dW += dyᵀ x, db += Σ dy. `outputGradient`: [..., out].
+    ///
+    /// Consumes the kept input (so its buffer is unshared again): one backward per forward.
     public func backward(_ outputGradient: Tensor) -> Tensor {
         precondition(outputGradient.count == input.count / inputSize * outputSize,
                      "Linear backward: gradient \(outputGradient.shape) does not match input \(input.shape)")
