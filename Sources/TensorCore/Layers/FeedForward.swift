@@ -1,0 +1,61 @@
+// The transformer's position-wise MLP: Linear C→4C, GELU (exact erf), Linear 4C→C.
+// Shapes: x [N, C] (leading dimensions flattened), hidden [N, 4C], y [N, C].
+
+/// Two linear layers with a GELU between them.
+public final class FeedForward {
+    /// C → hidden (4C by default).
+    public let expand: Linear
+    /// hidden → C.
+    public let contract: Linear
+
+    private var preActivation = Tensor.empty  // fc output, kept for GELU backward
+    private var activated = Tensor.empty
+    private var preActivationGradient = Tensor.empty
+
+    /// An MLP over `channels` with `hiddenSize` (default 4·channels) inner units.
+    ///
+    /// - Parameter name: The checkpoint prefix; parameters are `fc.weight`, `fc.bias`, `proj.weight`, `proj.bias` after it.
+    public init(channels: Int, hiddenSize: Int? = nil, name: String = "", generator: inout SeededGenerator) {
+        let hidden = hiddenSize ?? 4 * channels
+        expand = Linear(inputSize: channels, outputSize: hidden, name: name + "fc.", generator: &generator)
+        contract = Linear(inputSize: hidden, outputSize: channels, name: name + "proj.", generator: &generator)
+    }
+
+    /// fc.weight, fc.bias, proj.weight, proj.bias.
+    public var parameters: [Parameter] { expand.parameters + contract.parameters }
+
+    /// y = W₂ GELU(W₁ x + b₁) + b₂. `input`: [..., C]; returns the same shape.
+    ///
+    /// With `retainingInputs` false (inference) nothing is kept for backward, so no buffer stays shared.
+    public func forward(_ input: Tensor, retainingInputs: Bool = true) -> Tensor {
+        preActivation = .empty
+        let hidden = expand.forward(input, retainingInput: retainingInputs)
+        activated.resize(to: hidden.shape)
+        hidden.withUnsafeBufferPointer { h in
+            activated.withUnsafeMutableBufferPointer { a in
+                Activation.gelu(h.baseAddress!, into: a.baseAddress!, count: h.count)
+            }
+        }
+        if retainingInputs { preActivation = hidden }
+        return contract.forward(activated, retainingInput: retainingInputs)
+    }
+
+    /// Returns dx and accumulates both layers' parameter gradients. `outputGradient`: [..., C].
+    ///
+    /// Consumes the kept activations: one backward per forward.
+    public func backward(_ outputGradient: Tensor) -> Tensor {
+        precondition(!preActivation.scalars.isEmpty, "FeedForward backward needs a training forward first")
+        let activatedGradient = contract.backward(outputGradient)
+        preActivationGradient.resize(to: preActivation.shape)
+        preActivation.withUnsafeBufferPointer { h in
+            activatedGradient.withUnsafeBufferPointer { da in
+                preActivationGradient.withUnsafeMutableBufferPointer { dh in
+                    Activation.geluBackward(input: h.baseAddress!, outputGradient: da.baseAddress!,
+                                            into: dh.baseAddress!, count: h.count)
+                }
+            }
+        }
+        preActivation = .empty
+        return expand.backward(preActivationGradient)
+    }
+}
