@@ -31,6 +31,9 @@ let package = Package(
         // Numerics.
         .target(name: "TensorCore", dependencies: ["CBLAS"], swiftSettings: strictSettings),
 
+        // Conversations, feedback, model versions and tickets in SQLite or PostgreSQL.
+        .target(name: "ConversationStorage", dependencies: ["CSQLite", "CLibPQ"], swiftSettings: strictSettings),
+
         // Measurement harness behind `chatbot bench`.
         .target(name: "Benchmarking", dependencies: ["TensorCore"], swiftSettings: strictSettings),
 
@@ -48,13 +51,16 @@ let package = Package(
             swiftSettings: strictSettings),
 
         // Shared test helpers (not a product).
-        .target(name: "TestSupport", dependencies: ["TensorCore"], swiftSettings: strictSettings),
+        .target(name: "TestSupport", dependencies: ["TensorCore", "ConversationStorage"], swiftSettings: strictSettings),
 
         .testTarget(
             name: "SystemLibrariesTests", dependencies: ["CBLAS", "CLibPQ", "CSQLite"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ConversationStorageTests", dependencies: ["ConversationStorage", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ChatbotCLITests",
