@@ -114,7 +114,7 @@ package final class PostgresConnection: SQLDatabase {
             }
         }
         let result = withOptionalCStrings(texts) { values in
-            PQexecPrepared(handle, name, Int32(values.count), values, nil, nil, 0)
+            PQexecPrepared(handle, name, Int32(texts.count), values, nil, nil, 0)
         }
         do { try check(result) } catch { PQclear(result); throw error }
         return result
@@ -133,11 +133,14 @@ package final class PostgresConnection: SQLDatabase {
         let sqlState = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
         let primary = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "M"))) }.map { String(cString: $0) }
         let message = primary ?? Self.trimmed(String(cString: PQerrorMessage(handle)))
-        if PQstatus(handle) != CONNECTION_OK || sqlState?.hasPrefix("08") == true || sqlState == "57P01" {
+        if PQstatus(handle) != CONNECTION_OK || Self.connectionStates.contains(sqlState ?? "") {
             throw .connectionLost(message, sqlState: sqlState)
         }
         throw .queryFailed(message, sqlState: sqlState)
     }
+
+    /// SQLSTATEs meaning the session is gone: connection exceptions and administrator shutdowns.
+    private static let connectionStates: Set<String> = ["08000", "08003", "08006", "57P01", "57P02", "57P03"]
 
     private static func trimmed(_ text: String) -> String {
         text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
