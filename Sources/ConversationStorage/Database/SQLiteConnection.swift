@@ -87,7 +87,7 @@ package final class SQLiteConnection: SQLDatabase {
     }
 
     /// `$1` → `?1`. Our SQL never has `$` inside literals, so a plain scan suffices.
-    static func numberedPlaceholders(_ sql: String) -> String {
+    package static func numberedPlaceholders(_ sql: String) -> String {
         var out = ""
         var previous: Character = " "
         for character in sql {
