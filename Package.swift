@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "ConversationStorage", dependencies: ["CSQLite", "CLibPQ"], swiftSettings: strictSettings),
 
         // Measurement harness behind `chatbot bench`.
-        .target(name: "Benchmarking", dependencies: ["TensorCore"], swiftSettings: strictSettings),
+        .target(name: "Benchmarking", dependencies: ["TensorCore", "ConversationStorage"], swiftSettings: strictSettings),
 
         // The command-line tool.
         .target(

@@ -4,11 +4,14 @@
 public enum BenchmarkSuite: String, CaseIterable, Sendable {
     /// sgemm GFLOP/s (square and transformer shapes) against the machine's peak.
     case gemm
+    /// Conversation store turn inserts/s (1 and 8 writers) and 50-turn read latency, SQLite and PostgreSQL.
+    case store
 
     /// Runs the suite and returns its figures.
     public func run(quick: Bool) -> [BenchmarkRecord] {
         switch self {
         case .gemm: GEMMBenchmark(quick: quick).run()
+        case .store: StoreBenchmark(quick: quick).run()
         }
     }
 }

@@ -62,14 +62,17 @@ public final class StoreFixture: @unchecked Sendable {
     /// libpq settings that put a connection in the private schema.
     public var postgresSettings: [String: String] {
         guard let schema else { return [:] }
-        return ["options": "-c search_path=\(schema)", "application_name": schema]
+        // synchronous_commit=off for the same reason SQLite tests skip fsync: speed, not semantics.
+        return ["options": "-c search_path=\(schema) -c synchronous_commit=off", "application_name": schema]
     }
 
     /// A new store instance on this fixture's database (each with its own connection).
     public func makeStore(policy: StoragePolicy = .standard) throws(StorageError) -> any ConversationStore {
         switch backend {
         case .sqlite:
-            return try SQLiteConversationStore(path: sqlitePath, policy: policy)
+            // synchronous=NORMAL: what the checks test (isolation, no lost rows) does not depend
+            // on fsync, and 8,000 fsync'd commits take ~40 s on this disk.
+            return try SQLiteConversationStore(path: sqlitePath, policy: policy, fsyncEveryCommit: false)
         case .postgres:
             return try makePostgresStore(policy: policy)
         case .spoolingPostgres:

@@ -7,13 +7,20 @@ import Foundation
 public class SQLConversationStore: ConversationStore, @unchecked Sendable {
     private let lock = NSLock()
     private let database: any SQLDatabase
+    private let writeGate: NSLock?
     /// How text is cleaned before it is stored.
     public let policy: StoragePolicy
 
     /// Wraps an open connection and brings its schema up to date.
-    package init(database: any SQLDatabase, policy: StoragePolicy) throws(StorageError) {
+    ///
+    /// - Parameter writeGate: A lock taken around every write transaction, shared by the stores
+    ///   of one SQLite file in this process.
+    package init(database: any SQLDatabase, policy: StoragePolicy, writeGate: NSLock? = nil) throws(StorageError) {
         self.database = database
         self.policy = policy
+        self.writeGate = writeGate
+        writeGate?.lock()
+        defer { writeGate?.unlock() }
         try Migrations.apply(to: database)
     }
 
@@ -27,7 +34,9 @@ public class SQLConversationStore: ConversationStore, @unchecked Sendable {
 
     /// Runs `body` in a transaction under the lock.
     package func write<T>(_ body: (any SQLDatabase) throws(StorageError) -> T) throws(StorageError) -> T {
-        try withDatabase { (database) throws(StorageError) in
+        writeGate?.lock()
+        defer { writeGate?.unlock() }
+        return try withDatabase { (database) throws(StorageError) in
             try database.transaction { () throws(StorageError) in try body(database) }
         }
     }

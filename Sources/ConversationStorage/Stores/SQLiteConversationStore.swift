@@ -26,6 +26,6 @@ public final class SQLiteConversationStore: SQLConversationStore, @unchecked Sen
         let connection = try SQLiteConnection(
             path: path, busyTimeoutMilliseconds: Int32(clamping: Int((busyTimeout * 1000).rounded())),
             synchronousFull: fsyncEveryCommit)
-        try super.init(database: connection, policy: policy)
+        try super.init(database: connection, policy: policy, writeGate: SQLiteWriteGate.lock(for: path))
     }
 }
