@@ -87,17 +87,24 @@ public struct StoreBenchmark: Sendable {
         let conversations = ids2D
         let failure = FailureBox()
         let seconds = Stopwatch.seconds {
-            DispatchQueue.concurrentPerform(iterations: stores.count) { writer in
-                do throws(StorageError) {
-                    for turn in 0..<perWriter {
-                        try stores[writer].appendMessage(Message(
-                            conversationID: conversations[writer][turn / 50], role: turn % 2 == 0 ? .customer : .bot,
-                            text: Self.text(turn), intent: "order_status", confidence: 0.9))
+            // One thread per writer (concurrentPerform would cap concurrency at the core count).
+            let group = DispatchGroup()
+            for writer in 0..<stores.count {
+                group.enter()
+                Thread {
+                    defer { group.leave() }
+                    do throws(StorageError) {
+                        for turn in 0..<perWriter {
+                            try stores[writer].appendMessage(Message(
+                                conversationID: conversations[writer][turn / 50], role: turn % 2 == 0 ? .customer : .bot,
+                                text: Self.text(turn), intent: "order_status", confidence: 0.9))
+                        }
+                    } catch {
+                        failure.set(error)
                     }
-                } catch {
-                    failure.set(error)
-                }
+                }.start()
             }
+            group.wait()
         }
         if let error = failure.error { throw error }
         return Double(perWriter * stores.count) / seconds
