@@ -31,8 +31,11 @@ let package = Package(
         // Numerics.
         .target(name: "TensorCore", dependencies: ["CBLAS"], swiftSettings: strictSettings),
 
+        // Conversations, feedback, model versions and tickets in SQLite or PostgreSQL.
+        .target(name: "ConversationStorage", dependencies: ["CSQLite", "CLibPQ"], swiftSettings: strictSettings),
+
         // Measurement harness behind `chatbot bench`.
-        .target(name: "Benchmarking", dependencies: ["TensorCore"], swiftSettings: strictSettings),
+        .target(name: "Benchmarking", dependencies: ["TensorCore", "ConversationStorage"], swiftSettings: strictSettings),
 
         // The command-line tool.
         .target(
@@ -48,7 +51,7 @@ let package = Package(
             swiftSettings: strictSettings),
 
         // Shared test helpers (not a product).
-        .target(name: "TestSupport", dependencies: ["TensorCore"], swiftSettings: strictSettings),
+        .target(name: "TestSupport", dependencies: ["TensorCore", "ConversationStorage"], swiftSettings: strictSettings),
 
         .testTarget(
             name: "SystemLibrariesTests", dependencies: ["CBLAS", "CLibPQ", "CSQLite"],
@@ -56,6 +59,9 @@ let package = Package(
         .testTarget(
             name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"],
             resources: [.copy("Resources")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ConversationStorageTests", dependencies: ["ConversationStorage", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ChatbotCLITests",
