@@ -15,6 +15,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries from Debian, behind thin module maps.
@@ -30,6 +31,12 @@ let package = Package(
 
         // Numerics.
         .target(name: "TensorCore", dependencies: ["CBLAS"], swiftSettings: strictSettings),
+
+        // Intents, training data and transcripts I/O, entity extraction; later the dialogue engine.
+        .target(
+            name: "Chatbot",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings),
 
         // Measurement harness behind `chatbot bench`.
         .target(name: "Benchmarking", dependencies: ["TensorCore"], swiftSettings: strictSettings),
@@ -56,6 +63,9 @@ let package = Package(
         .testTarget(
             name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"],
             resources: [.copy("Resources")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ChatbotTests", dependencies: ["Chatbot"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ChatbotCLITests",
