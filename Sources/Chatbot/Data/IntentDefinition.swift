@@ -12,7 +12,7 @@ public struct IntentDefinition: Hashable, Sendable {
     /// Alternative bot replies, possibly with `{slot}` placeholders.
     public var responses: [LocatedText]
     /// Each slot the responses use, mapped to the question asked when it is missing.
-    public var slotQuestions: [SlotName: String]
+    public var slotQuestions: [EntityKind: String]
     /// Whether the bot hands the conversation to a human after replying.
     public var handoff: Bool
     /// The file the intent was read from.
@@ -21,7 +21,7 @@ public struct IntentDefinition: Hashable, Sendable {
     /// Creates an intent definition.
     public init(
         name: String, description: String, examples: [LocatedText], responses: [LocatedText],
-        slotQuestions: [SlotName: String] = [:], handoff: Bool = false, file: String
+        slotQuestions: [EntityKind: String] = [:], handoff: Bool = false, file: String
     ) {
         self.name = name
         self.description = description
@@ -32,6 +32,6 @@ public struct IntentDefinition: Hashable, Sendable {
         self.file = file
     }
 
-    /// The slots, in the fixed order of `SlotName.allCases`.
-    public var slots: [SlotName] { SlotName.allCases.filter { slotQuestions[$0] != nil } }
+    /// The slots, in the fixed order of `EntityKind.allCases`.
+    public var slots: [EntityKind] { EntityKind.allCases.filter { slotQuestions[$0] != nil } }
 }

@@ -99,12 +99,12 @@ struct IntentFileParser {
         return examples
     }
 
-    private static func readSlots(_ node: Node, reader: inout YAMLNodeReader) -> [SlotName: String] {
+    private static func readSlots(_ node: Node, reader: inout YAMLNodeReader) -> [EntityKind: String] {
         guard let pairs = reader.mapping(node, what: "slots") else { return [:] }
-        var slots: [SlotName: String] = [:]
+        var slots: [EntityKind: String] = [:]
         for pair in pairs {
-            guard let slot = SlotName(rawValue: pair.key) else {
-                let known = SlotName.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let slot = EntityKind(rawValue: pair.key) else {
+                let known = EntityKind.allCases.map(\.rawValue).joined(separator: ", ")
                 reader.report("unknown slot \"\(pair.key)\" (known slots: \(known))", line: pair.line)
                 continue
             }
@@ -116,7 +116,7 @@ struct IntentFileParser {
     }
 
     private static func readResponses(
-        _ node: Node, slots: [SlotName: String], file: String, reader: inout YAMLNodeReader
+        _ node: Node, slots: [EntityKind: String], file: String, reader: inout YAMLNodeReader
     ) -> [LocatedText] {
         guard let items = reader.sequence(node, what: "responses") else { return [] }
         if items.isEmpty { reader.report("responses is empty: an intent needs at least one response", at: node) }
@@ -128,7 +128,7 @@ struct IntentFileParser {
                 continue
             }
             for placeholder in Set(ResponseTemplate.placeholders(in: text)).sorted() {
-                if let slot = SlotName(rawValue: placeholder) {
+                if let slot = EntityKind(rawValue: placeholder) {
                     if slots[slot] == nil {
                         reader.report("placeholder {\(placeholder)} is not listed under slots", at: item)
                     }

@@ -1,8 +1,8 @@
-// The closed set of slots a response may use (docs/FORMATS.md); each is filled by the entity
-// of the same kind, so the raw values double as entity-kind names.
+// The kinds of entity the extractor finds; they are also the closed set of slots a response may
+// use as `{placeholder}` (docs/FORMATS.md), since each slot is filled by the entity of its kind.
 
-/// A slot an intent's responses can use as a `{placeholder}`.
-public enum SlotName: String, CaseIterable, Hashable, Sendable, Codable {
+/// A kind of entity, and the slot of the same name (raw value = placeholder name).
+public enum EntityKind: String, CaseIterable, Hashable, Sendable, Codable {
     /// 8-digit order number.
     case orderID = "order_id"
     /// E-mail address.
