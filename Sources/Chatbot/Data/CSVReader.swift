@@ -59,13 +59,15 @@ public enum CSVReader {
         var scanner = CSVScanner(text: text, delimiter: delimiter)
         var records: [CSVRecord] = []
         var problems: [ChatbotError.Problem] = []
+        var malformedLines: Set<Int> = []
         while let (fields, line, issues) = scanner.nextRecord() {
             problems += issues.map { ChatbotError.Problem(file: file, line: $0.line, message: $0.message) }
+            if !issues.isEmpty { malformedLines.insert(line) }
             if fields.count == 1 && fields[0].isEmpty { continue }  // blank line
             records.append(CSVRecord(fields: fields, line: line))
         }
         if requireSameFieldCount, let expected = records.first?.fields.count {
-            for record in records.dropFirst() where record.fields.count != expected {
+            for record in records.dropFirst() where record.fields.count != expected && !malformedLines.contains(record.line) {
                 problems.append(.init(
                     file: file, line: record.line,
                     message: "record has \(record.fields.count) fields, expected \(expected)"))

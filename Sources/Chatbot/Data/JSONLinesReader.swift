@@ -16,22 +16,21 @@ enum JSONLinesReader {
     ///
     /// - Parameter allowBlankLines: skip empty lines silently (a final line break is always fine).
     static func objects(in text: String, file: String, allowBlankLines: Bool) -> ([JSONLine], [ChatbotError.Problem]) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split the UTF-8 bytes: as Characters, "\r\n" is one grapheme and would not split on "\n".
+        var lines = Array(text.utf8).split(separator: 10, omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
         var objects: [JSONLine] = []
         var problems: [ChatbotError.Problem] = []
         for (offset, rawLine) in lines.enumerated() {
-            var content = Substring(rawLine)
-            if content.last == "\r" { content = content.dropLast() }
-            if offset == 0, content.unicodeScalars.first == "\u{FEFF}" {
-                content = Substring(content.unicodeScalars.dropFirst())
-            }
+            var content = rawLine
+            if content.last == 13 { content = content.dropLast() }
+            if offset == 0, content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
             let number = offset + 1
-            if content.allSatisfy(\.isWhitespace) {
+            if content.allSatisfy({ [9, 10, 11, 12, 13, 32].contains($0) }) {
                 if !allowBlankLines { problems.append(.init(file: file, line: number, message: "blank line")) }
                 continue
             }
-            let parsed = try? JSONSerialization.jsonObject(with: Data(content.utf8), options: [.fragmentsAllowed])
+            let parsed = try? JSONSerialization.jsonObject(with: Data(content), options: [.fragmentsAllowed])
             guard let object = parsed as? [String: Any] else {
                 let what = parsed == nil ? "not valid JSON" : "not a JSON object"
                 problems.append(.init(file: file, line: number, message: "line is \(what)"))
