@@ -1,7 +1,7 @@
 // Tests of CSVReader: RFC 4180 quoting, embedded line breaks, CRLF, BOM, and malformed input
 // reported at the line where the record starts.
 import Testing
-@testable import Chatbot
+import Chatbot
 
 @Test func quotedFieldsKeepCommasQuotesAndLineBreaks() throws {
     let text = "text,intent\n\"hello, world\",greeting\n\"she said \"\"hi\"\"\",greeting\n\"line one\nline two\",order_status\nplain,thanks\n"

@@ -1,6 +1,6 @@
 // Tests of CSVWriter: quoting rules and a round trip through CSVReader.
 import Testing
-@testable import Chatbot
+import Chatbot
 
 @Test func fieldsAreQuotedOnlyWhenNeeded() {
     #expect(CSVWriter.field("plain") == "plain")

@@ -1,7 +1,7 @@
 // Tests of CalendarDay: validity, day arithmetic across months and years, weekdays.
 import Foundation
 import Testing
-@testable import Chatbot
+import Chatbot
 
 @Test func invalidDaysAreRejected() {
     #expect(CalendarDay(year: 2026, month: 2, day: 29) == nil)

@@ -1,6 +1,6 @@
 // Tests of ChatbotError: problem formatting and ordering.
 import Testing
-@testable import Chatbot
+import Chatbot
 
 @Test func problemsReadAsFileColonLineColonMessage() {
     let problem = ChatbotError.Problem(file: "intents/a.yaml", line: 14, message: "bad")

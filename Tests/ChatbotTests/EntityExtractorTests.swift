@@ -2,7 +2,7 @@
 // overlapping kinds, ranges in the text, and robustness on empty, odd and huge inputs.
 import Foundation
 import Testing
-@testable import Chatbot
+import Chatbot
 
 private let products = ["down jacket", "2-person tent", "leather hiking boots", "trekking poles", "headlamp",
                         "down sleeping bag", "35L hiking backpack", "dry bag"]
@@ -143,4 +143,27 @@ private func found(_ text: String, _ extractor: EntityExtractor = extractor, tod
     }
     let huge = String(repeating: "where is order #30571942? call +1 555-0142, €24.99, May 3. ", count: 2000)
     #expect(extractor.entities(in: huge, today: today).count == 8000)
+}
+
+@Test func aTypicalMessageTakesWellUnderAMillisecond() {
+    let messages = [
+        "hi, where is my order #30571942? I ordered the down jacket on May 3",
+        "can you check ORD-61180234 for me, my email is jana.k@example.com",
+        "I was charged €24.99 twice, call me on +1 555-0142 tomorrow",
+        "tracking JD014600006GB says delivered but nothing here 😤",
+        "do you have the 2-person tent in stock? need it by next Friday",
+    ]
+    let clock = ContinuousClock()
+    let rounds = 400
+    var count = 0
+    let elapsed = clock.measure {
+        for _ in 0..<rounds {
+            for message in messages { count += extractor.entities(in: message, today: today).count }
+        }
+    }
+    let perMessage = elapsed / (rounds * messages.count)
+    print("entity extraction: \(perMessage) per message (\(count) entities)")
+    #expect(count == rounds * 11)
+    // Generous so that debug builds pass too; release measured about 40 µs (2 cores, 2026-11).
+    #expect(perMessage < .milliseconds(2))
 }

@@ -2,7 +2,7 @@
 // validation rule, each checked for the right file, line and message.
 import Foundation
 import Testing
-@testable import Chatbot
+import Chatbot
 
 private let greeting = """
     name: greeting

@@ -2,7 +2,7 @@
 // file:line errors for bad rows.
 import Foundation
 import Testing
-@testable import Chatbot
+import Chatbot
 
 @Test func csvLabelColumnIsDetectedFromTheHeader() throws {
     for name in ["intent", "category", "Label"] {

@@ -2,7 +2,7 @@
 // intents and skipped bad replies.
 import Foundation
 import Testing
-@testable import Chatbot
+import Chatbot
 
 private func turn(_ role: TranscriptTurn.Role, _ text: String, intent: String? = nil, feedback: [TurnFeedback] = []) -> TranscriptTurn {
     TranscriptTurn(role: role, text: text, intent: intent, feedback: feedback)

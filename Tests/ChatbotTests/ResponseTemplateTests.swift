@@ -1,6 +1,6 @@
 // Tests of ResponseTemplate placeholder finding and filling.
 import Testing
-@testable import Chatbot
+import Chatbot
 
 @Test func placeholdersAreFoundInOrderAndStrayBracesIgnored() {
     #expect(ResponseTemplate.placeholders(in: "Order {order_id} to {email}, {order_id}") == ["order_id", "email", "order_id"])

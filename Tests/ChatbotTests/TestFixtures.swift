@@ -2,7 +2,7 @@
 // throw-away folders of fixture files written per test.
 import Foundation
 import Testing
-@testable import Chatbot
+import Chatbot
 
 enum TestFixtures {
     /// The package root, found from this file's path.

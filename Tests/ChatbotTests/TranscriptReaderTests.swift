@@ -2,7 +2,7 @@
 // malformed objects are reported with file and line.
 import Foundation
 import Testing
-@testable import Chatbot
+import Chatbot
 
 private let valid = #"{"id": "t-1", "channel": "chat", "started": "2026-03-02T09:14:00Z", "turns": [{"role": "customer", "text": "where is my order", "intent": "order_status", "sentiment": "neutral"}, {"role": "agent", "text": "What's the number?", "feedback": [{"kind": "rating", "value": "bad"}, {"kind": "better_reply", "value": "Could you tell me your order number?"}, {"kind": "corrected_intent", "value": "track_package"}]}]}"#
 

@@ -3,7 +3,7 @@
 import Foundation
 
 /// Decodes and validates one conversation object.
-struct TranscriptObjectDecoder {
+package struct TranscriptObjectDecoder {
     let knownIntents: Set<String>?
     private(set) var messages: [String] = []
 
@@ -145,7 +145,7 @@ struct TranscriptObjectDecoder {
     }
 
     /// Parses `yyyy-MM-ddTHH:mm:ssZ` exactly (UTC, seconds, `Z`).
-    static func parseTimestamp(_ text: String) -> Date? {
+    package static func parseTimestamp(_ text: String) -> Date? {
         let digits = Array(text.utf8)
         guard digits.count == 20, digits[4] == 45, digits[7] == 45, digits[10] == 84, digits[13] == 58,
               digits[16] == 58, digits[19] == 90 else { return nil }
