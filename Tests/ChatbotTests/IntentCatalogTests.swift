@@ -55,9 +55,9 @@ private func problems(_ files: [String: String]) throws -> [String] {
 @Test func yamlSyntaxErrorsAreReportedWithTheirLine() throws {
     let broken = "name: greeting\ndescription: x\nexamples:\n  - \"hello\n  - other\nresponses: [\n"
     let found = try problems(["greeting.yaml": broken])
-    #expect(found.count == 1)
-    #expect(found[0].hasPrefix("intents/greeting.yaml:"))
-    #expect(found[0].contains("YAML syntax error"))
+    #expect(found == ["intents/greeting.yaml:4: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar at line 4)"])
+    let indent = try problems(["greeting.yaml": "name: greeting\n  bad: indent\n"])
+    #expect(indent == ["intents/greeting.yaml:2: YAML syntax error: mapping values are not allowed in this context"])
     let duplicateKey = greeting + "name: again\n"
     let duplicate = try problems(["greeting.yaml": duplicateKey])
     #expect(duplicate.count == 1 && duplicate[0].contains("duplicate key \"name\""))
@@ -152,4 +152,36 @@ private func problems(_ files: [String: String]) throws -> [String] {
     #expect(try problems([:]) == ["intents: no intent files (*.yaml) in the folder"])
     let missing = TestFixtures.repositoryRoot.appendingPathComponent("no-such-folder")
     #expect(throws: ChatbotError.self) { try IntentCatalog.load(from: missing) }
+}
+
+@Test func mistypedItemsAreReportedAndPlainScalarsAreReadAsWritten() throws {
+    let text = """
+        name: thanks
+        description: [not, a, string]
+        examples:
+          - {b: 1}
+          - 12
+          - yes
+          - "order {order_id}"
+        slots: [order_id]
+        responses:
+          - null
+          - "You're welcome!"
+        """
+    let found = try problems(["thanks.yaml": text])
+    #expect(found == [
+        "intents/thanks.yaml:2: description must be a string, found a list",
+        "intents/thanks.yaml:4: an example must be a string, found a map",
+        "intents/thanks.yaml:7: example uses placeholder {order_id}: examples are plain text",
+        "intents/thanks.yaml:8: slots must be a map, found a list",
+        "intents/thanks.yaml:10: a response is empty",
+    ])
+    let plain = greeting + "handoff: true\n" + "slots:\n  email: What's your e-mail?\n"
+    let plainExamples = plain.replacingOccurrences(of: "\"hi there\"", with: "12")
+    let folder = try TestFixtures.folder(["greeting.yaml": plainExamples])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let intent = try IntentCatalog.load(from: folder).intents[0]
+    #expect(intent.examples.map(\.text) == ["hello", "12"])
+    #expect(intent.handoff)
+    #expect(intent.slotQuestions == [.email: "What's your e-mail?"])
 }

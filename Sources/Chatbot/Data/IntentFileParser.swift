@@ -58,7 +58,9 @@ struct IntentFileParser {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let suffix = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
-            return (mark.line, problem + suffix)
+            // "unexpected end of stream" points past the file; the construct left open is the place to fix.
+            let line = problem.contains("end of stream") ? (context?.mark.line ?? mark.line) : mark.line
+            return (line, problem + suffix)
         case let .duplicatedKeysInMapping(duplicates, context):
             return (context.mark.line, "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))")
         case let .reader(problem, _, _, _):
