@@ -1,5 +1,6 @@
 // Tests of CSVReader: RFC 4180 quoting, embedded line breaks, CRLF, BOM, and malformed input
 // reported at the line where the record starts.
+import Foundation
 import Testing
 import Chatbot
 
@@ -53,4 +54,17 @@ import Chatbot
     #expect(table.records.map(\.fields) == [["a", "b"], ["1;2", "3"]])
     #expect(table.records[1][1] == "3")
     #expect(table.records[1][5] == nil)
+}
+
+@Test func longFieldsAndInvalidBytes() throws {
+    let long = String(repeating: "word, \"quoted\"\n", count: 20_000)
+    let table = try CSVReader.parse(CSVWriter.table(header: ["text"], rows: [[long], ["x"]]), file: "l.csv")
+    #expect(table.records.map(\.fields) == [[long], ["x"]])
+    #expect(table.records[1].line == 20_003)
+    let folder = try TestFixtures.folder([:])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("bad.csv")
+    try Data([0x74, 0x65, 0x78, 0x74, 0x0A, 0xFF, 0xFE, 0x0A]).write(to: url)
+    let found = TestFixtures.problems { _ = try CSVReader.read(contentsOf: url, displayPath: "bad.csv") }
+    #expect(found.map(\.description) == ["bad.csv: the file is not UTF-8 text"])
 }
