@@ -82,6 +82,9 @@ private func found(_ text: String, _ extractor: EntityExtractor = extractor, tod
     #expect(found("25/12 and 12/25") == ["date=2025-12-25", "date=2025-12-25"])
     #expect(found("2026-04-01 or 3.5.2026 or 1/2/27") == ["date=2026-04-01", "date=2026-05-03", "date=2027-02-01"])
     #expect(found("Jan 3", today: CalendarDay(year: 2026, month: 12, day: 28)!) == ["date=2027-01-03"])
+    #expect(found("camping on the 14th, back the 2nd") == ["date=2026-03-14", "date=2026-03-02"])
+    #expect(found("the 30th", today: CalendarDay(year: 2026, month: 3, day: 2)!) == ["date=2026-03-30"])
+    #expect(found("the 3rd of May and the 2 tents") == ["date=2026-05-03"])
     #expect(found("Feb 30 or 31/04 or 2026-13-01 or 3.50") == [])
 }
 

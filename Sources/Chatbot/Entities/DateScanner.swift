@@ -1,6 +1,6 @@
 // Finds dates and resolves them against a reference day: `today`, `tomorrow`, `yesterday`,
 // `next/this/last Monday`, `May 3`, `3rd of May`, `03/05` (day first unless told otherwise),
-// `2026-05-03`, `3.5.2026`. A month name counts only next to a day number, so "may I" is no date.
+// `2026-05-03`, `3.5.2026`, `the 14th`. A month name counts only next to a day number, so "may I" is no date.
 
 /// Scanner for dates.
 struct DateScanner {
@@ -52,6 +52,12 @@ struct DateScanner {
                 delta = 7
             }
             return (2, reference.adding(days: delta))
+        case "the":
+            // "the 14th": a day of the month; "the 3rd of May" is left to the month rules.
+            guard let ordinal = word(1), ordinal.count > 2, ordinal.last?.isLetter == true,
+                  let day = Self.dayNumber(ordinal), word(2) != "of", word(2).flatMap({ Self.months[$0] }) == nil,
+                  word(2).flatMap(Self.year) == nil else { return nil }
+            return nearest(day: day).map { (2, $0) }
         default: break
         }
         if let month = Self.months[first], let day = word(1).flatMap(Self.dayNumber) {
@@ -88,6 +94,15 @@ struct DateScanner {
     /// The occurrence of month/day nearest to the reference (last, this or next year; ties go forward).
     private func nearest(month: Int, day: Int) -> CalendarDay? {
         let options = [0, 1, -1].compactMap { CalendarDay(year: reference.year + $0, month: month, day: day) }
+        return options.min { abs($0.dayNumber - reference.dayNumber) < abs($1.dayNumber - reference.dayNumber) }
+    }
+
+    /// The occurrence of day-of-month `day` nearest to the reference (last, this or next month).
+    private func nearest(day: Int) -> CalendarDay? {
+        let options = [-1, 0, 1].compactMap { offset -> CalendarDay? in
+            let months = reference.year * 12 + reference.month - 1 + offset
+            return CalendarDay(year: months / 12, month: months % 12 + 1, day: day)
+        }
         return options.min { abs($0.dayNumber - reference.dayNumber) < abs($1.dayNumber - reference.dayNumber) }
     }
 
