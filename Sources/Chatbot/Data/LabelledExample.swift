@@ -26,3 +26,18 @@ extension IntentCatalog {
         }
     }
 }
+
+extension Transcript {
+    /// Customer turns as intent-labelled examples; a `corrected_intent` on the agent turn that
+    /// follows overrides the turn's own label. Locations are the conversation's line.
+    public var labelledCustomerTurns: [LabelledExample] {
+        turns.indices.compactMap { index in
+            let turn = turns[index]
+            guard turn.role == .customer, var label = turn.intent else { return nil }
+            if index + 1 < turns.count, turns[index + 1].role == .agent {
+                for case .correctedIntent(let name) in turns[index + 1].feedback { label = name }
+            }
+            return LabelledExample(text: turn.text, label: label, location: location)
+        }
+    }
+}
