@@ -15,6 +15,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries from Debian, behind thin module maps.
@@ -33,6 +34,11 @@ let package = Package(
 
         // Conversations, feedback, model versions and tickets in SQLite or PostgreSQL.
         .target(name: "ConversationStorage", dependencies: ["CSQLite", "CLibPQ"], swiftSettings: strictSettings),
+        // Intents, training data and transcripts I/O, entity extraction; later the dialogue engine.
+        .target(
+            name: "Chatbot",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings),
 
         // Measurement harness behind `chatbot bench`.
         .target(name: "Benchmarking", dependencies: ["TensorCore", "ConversationStorage"], swiftSettings: strictSettings),
@@ -62,6 +68,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ConversationStorageTests", dependencies: ["ConversationStorage", "TestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ChatbotTests", dependencies: ["Chatbot"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ChatbotCLITests",
