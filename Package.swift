@@ -58,7 +58,7 @@ let package = Package(
             name: "SystemLibrariesTests", dependencies: ["CBLAS", "CLibPQ", "CSQLite"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "TokenizationTests", dependencies: ["Tokenization"],
+            name: "TokenizationTests", dependencies: ["Tokenization", "TensorCore"],
             resources: [.copy("Resources")],
             swiftSettings: strictSettings),
         .testTarget(
