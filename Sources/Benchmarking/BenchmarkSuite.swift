@@ -4,11 +4,14 @@
 public enum BenchmarkSuite: String, CaseIterable, Sendable {
     /// sgemm GFLOP/s (square and transformer shapes) against the machine's peak.
     case gemm
+    /// Tokenizer training time, encode and decode throughput on ../shared/data.
+    case tokenizer
 
     /// Runs the suite and returns its figures.
     public func run(quick: Bool) -> [BenchmarkRecord] {
         switch self {
         case .gemm: GEMMBenchmark(quick: quick).run()
+        case .tokenizer: TokenizerBenchmark(quick: quick).run()
         }
     }
 }

@@ -39,7 +39,7 @@ public struct ByteLevelPreTokenizer: Sendable, Equatable {
     @inline(__always)
     func classify(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (ScalarClass, Int) {
         let lead = p[i]
-        if lead < 0x80 { return (ScalarClass.ascii[Int(lead)], 1) }
+        if lead < 0x80 { return (ScalarClass.ascii(lead), 1) }
         let length = Self.sequenceLength(lead)
         return (ScalarClass.of(Self.scalar(p, at: i, length: length), splitIdeographs: splitIdeographs), length)
     }

@@ -5,20 +5,22 @@
 enum ScalarClass: UInt8 {
     case letter, number, whitespace, other, ideograph
 
-    /// Classes of the 128 ASCII scalars.
-    static let ascii: [ScalarClass] = (0..<128).map { code -> ScalarClass in
-        switch code {
-        case 0x41...0x5A, 0x61...0x7A: .letter
-        case 0x30...0x39: .number
-        case 0x09...0x0D, 0x20: .whitespace
-        default: .other
-        }
+    /// The class of an ASCII byte, from bit masks (no table, so no lazy-global check per call).
+    @inline(__always)
+    static func ascii(_ byte: UInt8) -> ScalarClass {
+        // Bits 0-63 and 64-127 of each class.
+        let lettersHigh: UInt64 = 0x07FF_FFFE_07FF_FFFE, digitsLow: UInt64 = 0x03FF_0000_0000_0000
+        let spacesLow: UInt64 = 0x0000_0001_0000_3E00
+        if byte >= 64 { return (lettersHigh >> UInt64(byte - 64)) & 1 == 1 ? .letter : .other }
+        if (digitsLow >> UInt64(byte)) & 1 == 1 { return .number }
+        if (spacesLow >> UInt64(byte)) & 1 == 1 { return .whitespace }
+        return .other
     }
 
     /// Classifies a non-ASCII scalar; ideographs are `.letter` unless `splitIdeographs`.
     @inline(__always)
     static func of(_ value: UInt32, splitIdeographs: Bool) -> ScalarClass {
-        if value < 0x80 { return ascii[Int(value)] }
+        if value < 0x80 { return ascii(UInt8(value)) }
         if splitIdeographs, isIdeograph(value) { return .ideograph }
         guard let scalar = Unicode.Scalar(value) else { return .other }
         if isWhitespace(scalar) { return .whitespace }
