@@ -31,24 +31,12 @@ struct TokenizerCommand: ParsableCommand {
         } else {
             data = FileHandle.standardInput.readDataToEndOfFile()
         }
-        return data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var lines: [String] = []
-            var start = 0
-            for index in bytes.indices where bytes[index] == 0x0A {
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                start = index + 1
-            }
-            if start < bytes.count {
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-            }
-            return lines
-        }
+        return TextLines.lines(of: data)
     }
 
-    /// Writes text to stdout in one go.
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Writes bytes to stdout in one go.
+    static func write(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
     }
 }
 
@@ -116,15 +104,9 @@ struct TokenizerEncodeCommand: ParsableCommand {
             print(encoded.reduce(0) { $0 + $1.count })
             return
         }
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(lines.count * 64)
-        for ids in encoded {
-            for (i, id) in ids.enumerated() {
-                if i > 0 { out += " " }
-                out += String(id)
-            }
-            out += "\n"
-        }
+        for ids in encoded { TextLines.appendIDLine(ids, to: &out) }
         TokenizerCommand.write(out)
     }
 }
@@ -142,20 +124,18 @@ struct TokenizerDecodeCommand: ParsableCommand {
 
     func run() throws {
         let tokenizer = try TokenizerCommand.load(self.tokenizer)
-        var out = ""
+        var out: [UInt8] = []
         var replaced = 0
         for (number, line) in try TokenizerCommand.lines(of: file).enumerated() {
-            var ids: [Int] = []
-            for field in line.split(separator: " ") {
-                guard let id = Int(field) else {
-                    throw ValidationError("\(file ?? "stdin"):\(number + 1): \"\(field.prefix(20))\" is not a token id")
-                }
-                ids.append(id)
+            switch TextLines.parseIDs(line[...].utf8) {
+            case .failure(let bad):
+                throw ValidationError("\(file ?? "stdin"):\(number + 1): field \(bad.index + 1) is not a token id")
+            case .success(let ids):
+                let decoded = tokenizer.decode(ids)
+                if !decoded.isExact { replaced += 1 }
+                out += decoded.text.utf8
+                out.append(0x0A)
             }
-            let decoded = tokenizer.decode(ids)
-            if !decoded.isExact { replaced += 1 }
-            out += decoded.text
-            out += "\n"
         }
         TokenizerCommand.write(out)
         if replaced > 0 {

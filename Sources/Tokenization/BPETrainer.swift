@@ -42,8 +42,7 @@ public struct BPETrainer: Sendable {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw TokenizationError("cannot read corpus file", file: file)
             }
-            let content = String(decoding: data, as: UTF8.self)
-            content.enumerateLines { line, _ in texts.append(line) }
+            texts += TextLines.lines(of: data)
         }
         return try train(texts: texts)
     }
