@@ -14,6 +14,7 @@ public struct TokenizerBenchmark: Sendable {
     /// Use only this many texts (nil: all).
     public var textLimit: Int?
 
+    /// The full run, or with `quick` one repetition on the first 2,000 texts.
     public init(quick: Bool = false) {
         if quick {
             runs = 1

@@ -49,3 +49,11 @@ import Tokenization
     }
     #expect(throws: TokenizationError.self) { try Tokenizer(contentsOfFile: "/nonexistent/tokenizer.json") }
 }
+
+@Test func tokensHuggingFaceAddedAfterTrainingGetTheSameIds() throws {
+    let tokenizer = try Fixtures.tokenizer("ours-plus-intents.json")
+    let texts = try #require(Fixtures.json("ours-plus-intents-texts.json", as: [String].self))
+    let expected = try #require(Fixtures.json("ours-plus-intents-ids.json", as: [[Int]].self))
+    #expect(tokenizer.id(of: "<intent:refund>") == tokenizer.vocabularySize - 1)
+    for (text, ids) in zip(texts, expected) { #expect(tokenizer.encode(text) == ids, "\(text.debugDescription)") }
+}
