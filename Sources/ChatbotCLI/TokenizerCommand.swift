@@ -11,13 +11,9 @@ struct TokenizerCommand: ParsableCommand {
         abstract: "Train a byte-level BPE tokenizer and encode or decode text with it (tokenizer.json).",
         subcommands: [TokenizerTrainCommand.self, TokenizerEncodeCommand.self, TokenizerDecodeCommand.self])
 
-    /// Loads a tokenizer file, turning errors into a CLI failure that names the file.
+    /// Loads a tokenizer file; errors name the file.
     static func load(_ path: String) throws -> Tokenizer {
-        do {
-            return try Tokenizer(contentsOfFile: path)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        try Tokenizer(contentsOfFile: path)
     }
 
     /// The lines of a file, or of stdin when `path` is nil.
@@ -25,7 +21,7 @@ struct TokenizerCommand: ParsableCommand {
         let data: Data
         if let path {
             guard let contents = FileManager.default.contents(atPath: path) else {
-                throw ValidationError("\(path): cannot read file")
+                throw TokenizationError("cannot read file", file: path)
             }
             data = contents
         } else {
@@ -69,13 +65,13 @@ struct TokenizerTrainCommand: ParsableCommand {
         configuration.minimumPairFrequency = minFrequency
         configuration.normalizer.lowercase = lowercase
         configuration.threads = threads
-        do {
-            let tokenizer = try BPETrainer(configuration: configuration).train(files: corpus)
-            try tokenizer.write(toFile: out)
-            FileHandle.standardError.write(Data("wrote \(out): \(tokenizer.vocabularySize) tokens, \(tokenizer.model.merges.count) merges\n".utf8))
-        } catch {
-            throw ValidationError(error.description)
+        guard vocabSize > 0, minFrequency > 0, threads > 0 else {
+            throw ValidationError("--vocab-size, --min-frequency and --threads must be positive")
         }
+        let tokenizer = try BPETrainer(configuration: configuration).train(files: corpus)
+        try tokenizer.write(toFile: out)
+        FileHandle.standardError.write(Data(
+            "wrote \(out): \(tokenizer.vocabularySize) tokens, \(tokenizer.model.merges.count) merges\n".utf8))
     }
 }
 
@@ -97,6 +93,7 @@ struct TokenizerEncodeCommand: ParsableCommand {
     var threads = 2
 
     func run() throws {
+        guard threads > 0 else { throw ValidationError("--threads must be positive") }
         let tokenizer = try TokenizerCommand.load(self.tokenizer)
         let lines = try TokenizerCommand.lines(of: file)
         let encoded = tokenizer.encodeBatch(lines, threads: threads)
@@ -129,7 +126,7 @@ struct TokenizerDecodeCommand: ParsableCommand {
         for (number, line) in try TokenizerCommand.lines(of: file).enumerated() {
             switch TextLines.parseIDs(line[...].utf8) {
             case .failure(let bad):
-                throw ValidationError("\(file ?? "stdin"):\(number + 1): field \(bad.index + 1) is not a token id")
+                throw TokenizationError("line \(number + 1): field \(bad.index + 1) is not a token id", file: file ?? "stdin")
             case .success(let ids):
                 let decoded = tokenizer.decode(ids)
                 if !decoded.isExact { replaced += 1 }
