@@ -15,6 +15,9 @@ struct EncoderState {
     private var normalized: [UInt8] = []
     private var ends: [Int] = []
 
+    /// How many pre-tokens the cache holds.
+    var cachedWordCount: Int { words.count }
+
     /// Appends the ids of one stretch of ordinary text (normalised here) to `out`.
     mutating func encodeSegment(_ segment: UnsafeBufferPointer<UInt8>, tokenizer: Tokenizer, into out: inout [Int32]) {
         normalized.removeAll(keepingCapacity: true)
