@@ -32,8 +32,12 @@ let package = Package(
         // Numerics.
         .target(name: "TensorCore", dependencies: ["CBLAS"], swiftSettings: strictSettings),
 
+        // Byte-level BPE tokenizer (pure Swift + Foundation): train, encode, decode, tokenizer.json.
+        .target(name: "Tokenization", swiftSettings: strictSettings),
+
         // Conversations, feedback, model versions and tickets in SQLite or PostgreSQL.
         .target(name: "ConversationStorage", dependencies: ["CSQLite", "CLibPQ"], swiftSettings: strictSettings),
+
         // Intents, training data and transcripts I/O, entity extraction; later the dialogue engine.
         .target(
             name: "Chatbot",
@@ -41,13 +45,16 @@ let package = Package(
             swiftSettings: strictSettings),
 
         // Measurement harness behind `chatbot bench`.
-        .target(name: "Benchmarking", dependencies: ["TensorCore", "ConversationStorage"], swiftSettings: strictSettings),
+        .target(
+            name: "Benchmarking", dependencies: ["TensorCore", "Tokenization", "ConversationStorage"],
+            swiftSettings: strictSettings),
 
         // The command-line tool.
         .target(
             name: "ChatbotCLI",
             dependencies: [
                 "Benchmarking",
+                "Tokenization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -61,6 +68,10 @@ let package = Package(
 
         .testTarget(
             name: "SystemLibrariesTests", dependencies: ["CBLAS", "CLibPQ", "CSQLite"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "TokenizationTests", dependencies: ["Tokenization", "TensorCore"],
+            resources: [.copy("Resources")],
             swiftSettings: strictSettings),
         .testTarget(
             name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"],

@@ -8,6 +8,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case block
     /// Conversation store turn inserts/s (1 and 8 writers) and 50-turn read latency, SQLite and PostgreSQL.
     case store
+    /// Tokenizer training time, encode and decode throughput on ../shared/data.
+    case tokenizer
 
     /// Runs the suite and returns its figures.
     public func run(quick: Bool) -> [BenchmarkRecord] {
@@ -15,6 +17,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .gemm: GEMMBenchmark(quick: quick).run()
         case .block: TransformerBlockBenchmark(quick: quick).run()
         case .store: StoreBenchmark(quick: quick).run()
+        case .tokenizer: TokenizerBenchmark(quick: quick).run()
         }
     }
 }
