@@ -9,9 +9,20 @@ import Testing
     try expectSnapshot(ChatbotCommand.helpMessage(columns: 100), named: "chatbot-help.txt")
 }
 
-@Test func benchHelpMatchesSnapshot() throws {
-    let bench = try ChatbotCommand.parseAsRoot(["bench"])
-    try expectSnapshot(ChatbotCommand.helpMessage(for: type(of: bench), columns: 100), named: "bench-help.txt")
+@Test(arguments: [["bench"], ["tokenizer", "train"], ["tokenizer", "encode"], ["tokenizer", "decode"]])
+func subcommandHelpMatchesSnapshot(path: [String]) throws {
+    let command = try ChatbotCommand.parseAsRoot(path + requiredArguments(for: path))
+    try expectSnapshot(ChatbotCommand.helpMessage(for: type(of: command), columns: 100),
+                       named: path.joined(separator: "-") + "-help.txt")
+}
+
+/// The smallest arguments that let `path` parse, so its help can be asked of the parsed type.
+private func requiredArguments(for path: [String]) -> [String] {
+    switch path {
+    case ["tokenizer", "train"]: ["--corpus", "c.txt", "--out", "t.json"]
+    case ["tokenizer", "encode"], ["tokenizer", "decode"]: ["--tokenizer", "t.json"]
+    default: []
+    }
 }
 
 @Test func versionIsSemantic() {
