@@ -22,9 +22,11 @@ public struct AddedToken: Sendable, Equatable, Hashable {
 public enum SpecialTokens {
     /// Control markers: padding, sequence bounds, unknown, speaker turns and the intent slot.
     public static let control = ["<pad>", "<bos>", "<eos>", "<unk>", "<customer>", "<agent>", "<cls>"]
-    /// Slot placeholders replies are generated with, filled from extracted entities.
+    /// Slot placeholders: the entity kinds replies are generated with (filled from extracted
+    /// entities) and the kinds redaction writes into stored text.
     public static let placeholders = [
-        "{order_id}", "{email}", "{amount}", "{name}", "{phone}", "{date}", "{card_last4}", "{account_id}",
+        "{order_id}", "{email}", "{phone}", "{amount}", "{date}", "{product}", "{tracking_number}",
+        "{card_number}", "{iban}", "{ssn}",
     ]
 
     /// The marker for one intent, e.g. `<intent:card_arrival>`.
