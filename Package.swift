@@ -31,6 +31,10 @@ let package = Package(
         // Numerics.
         .target(name: "TensorCore", dependencies: ["CBLAS"], swiftSettings: strictSettings),
 
+        // Rule-based sentiment on our own lexicon, conversation mood, and the combiner the
+        // learned head will plug into (no model, storage or C code).
+        .target(name: "Sentiment", exclude: ["Resources"], swiftSettings: strictSettings),
+
         // Measurement harness behind `chatbot bench`.
         .target(name: "Benchmarking", dependencies: ["TensorCore"], swiftSettings: strictSettings),
 
@@ -39,6 +43,7 @@ let package = Package(
             name: "ChatbotCLI",
             dependencies: [
                 "Benchmarking",
+                "Sentiment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -58,8 +63,11 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings),
         .testTarget(
+            name: "SentimentTests", dependencies: ["Sentiment"],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "ChatbotCLITests",
-            dependencies: ["ChatbotCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["ChatbotCLI", "Sentiment", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["Snapshots"],
             swiftSettings: strictSettings),
     ]
