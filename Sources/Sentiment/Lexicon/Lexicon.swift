@@ -40,9 +40,9 @@ public struct Lexicon: Sendable {
     /// Later duplicates replace earlier ones. `source` names the file in errors.
     public init(tsv: String, source: String = "lexicon") throws {
         var lineNumber = 0
-        for rawLine in tsv.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so split on any newline character.
+        for line in tsv.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 2 || fields.count == 3 else {
