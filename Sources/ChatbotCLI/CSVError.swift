@@ -9,5 +9,11 @@ package struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong.
     package var reason: String
 
+    package init(file: String, line: Int, reason: String) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+    }
+
     package var description: String { "\(file):\(line): \(reason)" }
 }

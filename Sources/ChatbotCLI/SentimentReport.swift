@@ -3,9 +3,9 @@ import Foundation
 import Sentiment
 
 /// Formats sentiment results for the terminal.
-enum SentimentReport {
+package enum SentimentReport {
     /// `label`, `score` and one line per driver (contribution, term, the rules that changed it).
-    static func text(_ result: SentimentResult) -> String {
+    package static func text(_ result: SentimentResult) -> String {
         var lines = ["label: \(result.label.rawValue)", "score: \(String(format: "%+.3f", result.score))"]
         if result.drivers.isEmpty {
             lines.append("drivers: none (no sentiment words)")
@@ -20,7 +20,7 @@ enum SentimentReport {
     }
 
     /// The result as one line of JSON.
-    static func json(_ result: SentimentResult) throws -> String {
+    package static func json(_ result: SentimentResult) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(result), as: UTF8.self)

@@ -1,5 +1,5 @@
 // RFC 4180 reading and writing for `chatbot sentiment --file`, and file:line errors.
-@testable import ChatbotCLI
+import ChatbotCLI
 import Testing
 
 @Test func readsQuotedFieldsWithCommasNewlinesAndQuotes() throws {

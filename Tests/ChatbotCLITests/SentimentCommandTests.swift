@@ -1,6 +1,6 @@
 // `chatbot sentiment`: help snapshot, argument validation, the report and CSV annotation.
 import ArgumentParser
-@testable import ChatbotCLI
+import ChatbotCLI
 import Sentiment
 import Testing
 
@@ -25,7 +25,7 @@ import Testing
 
 @Test func annotationAddsLabelAndScoreColumns() throws {
     let table = CSVTable(header: ["id", "body"], rows: [["1", "great, thanks!"], ["2", "my bag never arrived"], ["3", "what time is it"]])
-    let annotated = try SentimentCommand.annotate(table, column: "body", file: "t.csv", with: LexiconSentimentAnalyser())
+    let annotated = try SentimentAnnotation.annotate(table, column: "body", file: "t.csv", with: LexiconSentimentAnalyser())
     #expect(annotated.header == ["id", "body", "label", "score"])
     #expect(annotated.rows.map { $0[2] } == ["positive", "negative", "neutral"])
     #expect(annotated.rows.allSatisfy { Double($0[3]) != nil })
@@ -34,7 +34,7 @@ import Testing
 
 @Test func annotationOverwritesExistingLabelColumns() throws {
     let table = CSVTable(header: ["text", "label"], rows: [["awful", "old"]])
-    let annotated = try SentimentCommand.annotate(table, column: "text", file: "t.csv", with: LexiconSentimentAnalyser())
+    let annotated = try SentimentAnnotation.annotate(table, column: "text", file: "t.csv", with: LexiconSentimentAnalyser())
     #expect(annotated.header == ["text", "label", "score"])
     #expect(annotated.rows[0][1] == "negative")
 }
@@ -42,6 +42,6 @@ import Testing
 @Test func annotationNeedsTheTextColumn() {
     let table = CSVTable(header: ["body"], rows: [["hi"]])
     #expect(throws: CSVError.self) {
-        try SentimentCommand.annotate(table, column: "text", file: "t.csv", with: LexiconSentimentAnalyser())
+        try SentimentAnnotation.annotate(table, column: "text", file: "t.csv", with: LexiconSentimentAnalyser())
     }
 }

@@ -1,6 +1,6 @@
 // The lexicon's TSV format, lookups, and the embedded copy agreeing with Resources/lexicon.tsv.
 import Foundation
-@testable import Sentiment
+import Sentiment
 import Testing
 
 @Test func parsesWordsPhrasesSymbolsAndTags() throws {

@@ -12,7 +12,7 @@ public struct Lexicon: Sendable {
     }
 
     /// A phrase's words after the first, and its entry.
-    struct Phrase: Sendable {
+    package struct Phrase: Sendable {
         var rest: [String]
         var entry: Entry
     }
@@ -93,7 +93,7 @@ public struct Lexicon: Sendable {
     public func symbol(_ symbol: String) -> Entry? { symbols[symbol] }
 
     /// The longest phrase of two or more words starting at `start` in `words`, as (length, entry).
-    func longestPhrase(in words: [String], at start: Int) -> (length: Int, entry: Entry)? {
+    package func longestPhrase(in words: [String], at start: Int) -> (length: Int, entry: Entry)? {
         guard let candidates = phrases[words[start]] else { return nil }
         for phrase in candidates where start + phrase.rest.count < words.count {
             var matches = true
