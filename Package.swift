@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Sentiment", exclude: ["Resources"], swiftSettings: strictSettings),
 
         // Measurement harness behind `chatbot bench`.
-        .target(name: "Benchmarking", dependencies: ["TensorCore"], swiftSettings: strictSettings),
+        .target(name: "Benchmarking", dependencies: ["TensorCore", "Sentiment"], swiftSettings: strictSettings),
 
         // The command-line tool.
         .target(

@@ -9,11 +9,13 @@ package struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong.
     package var reason: String
 
+    /// An error at `file:line`.
     package init(file: String, line: Int, reason: String) {
         self.file = file
         self.line = line
         self.reason = reason
     }
 
+    /// `file:line: reason`.
     package var description: String { "\(file):\(line): \(reason)" }
 }

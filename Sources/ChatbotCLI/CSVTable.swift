@@ -8,6 +8,7 @@ package struct CSVTable: Equatable, Sendable {
     /// The data rows, each as wide as `header`.
     package var rows: [[String]]
 
+    /// A table from a header and rows.
     package init(header: [String], rows: [[String]]) {
         self.header = header
         self.rows = rows

@@ -25,6 +25,7 @@ public struct SentimentError: Error, Sendable, Equatable, CustomStringConvertibl
         SentimentError(kind: .badCombinerFile(reason))
     }
 
+    /// `file:line: reason` for lexicon lines, a short sentence otherwise.
     public var description: String {
         switch kind {
         case let .badLexiconLine(source, line, reason): "\(source):\(line): \(reason)"

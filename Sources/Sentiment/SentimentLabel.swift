@@ -24,5 +24,6 @@ public enum SentimentLabel: String, CaseIterable, Codable, Sendable, Comparable 
         self = SentimentLabel.allCases[index]
     }
 
+    /// Orders negative < neutral < positive.
     public static func < (lhs: SentimentLabel, rhs: SentimentLabel) -> Bool { lhs.index < rhs.index }
 }

@@ -11,6 +11,7 @@ public struct SentimentDriver: Codable, Sendable, Equatable {
     /// Rules that changed it, e.g. `negated by "not"`, `×1.3 "very"`, `CAPS`, `after "but"`.
     public var notes: [String]
 
+    /// A driver with its valence, contribution and notes.
     public init(term: String, valence: Double, contribution: Double, notes: [String] = []) {
         self.term = term
         self.valence = valence
@@ -31,6 +32,7 @@ public struct SentimentResult: Codable, Sendable, Equatable {
     /// What moved the score, largest absolute contribution first.
     public var drivers: [SentimentDriver]
 
+    /// A result; `drivers` should be sorted by absolute contribution.
     public init(label: SentimentLabel, score: Double, probabilities: [Double]? = nil, drivers: [SentimentDriver] = []) {
         self.label = label
         self.score = score

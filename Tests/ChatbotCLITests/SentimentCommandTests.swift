@@ -45,3 +45,8 @@ import Testing
         try SentimentAnnotation.annotate(table, column: "text", file: "t.csv", with: LexiconSentimentAnalyser())
     }
 }
+
+@Test func textReportMatchesSnapshot() throws {
+    let result = LexiconSentimentAnalyser().analyse("The crew were GREAT but I am still waiting for my bag!!! 😡")
+    try expectSnapshot(SentimentReport.text(result) + "\n", named: "sentiment-report.txt")
+}

@@ -149,3 +149,10 @@ private func label(_ text: String) -> SentimentLabel { analyser.analyse(text).la
     #expect(result.drivers.count <= SentimentRules().maxDrivers)
     #expect(Date().timeIntervalSince(start) < 30)
 }
+
+@Test func pathologicalRuleWordsStayLinear() {
+    let huge = String(repeating: "although bad, but good however awful not not very ", count: 8_000)
+    let start = Date()
+    #expect(analyser.analyse(huge).score.isFinite)
+    #expect(Date().timeIntervalSince(start) < 30)
+}

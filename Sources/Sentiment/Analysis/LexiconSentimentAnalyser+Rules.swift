@@ -69,11 +69,11 @@ extension LexiconSentimentAnalyser {
     }
 
     /// After the last "but"/"however" with something after it, the later part weighs more; a
-    /// concessive clause ("although …,") weighs less.
+    /// concessive clause ("although …,") weighs less. Linear in tokens + items.
     func applyContrast(to items: inout [Item], tokens: [SentimentToken]) {
-        if let pivot = tokens.indices.last(where: { index in
-            ModifierWords.contrast.contains(tokens[index].norm) && tokens[index].kind == .word
-                && items.contains { $0.start > index }
+        let lastStart = items.last?.start ?? 0
+        if let pivot = tokens[..<lastStart].indices.last(where: { index in
+            tokens[index].kind == .word && ModifierWords.contrast.contains(tokens[index].norm)
         }) {
             let word = tokens[pivot].norm
             for index in items.indices {
@@ -86,11 +86,22 @@ extension LexiconSentimentAnalyser {
                 }
             }
         }
-        for opener in tokens.indices where isConcessive(at: opener, tokens: tokens) {
-            let close = tokens[opener...].firstIndex(where: \.endsClause) ?? tokens.count
-            for index in items.indices where items[index].start > opener && items[index].end <= close {
+        // The concessive word opening the clause each token is in, if any (one sweep).
+        var opener: [String?] = Array(repeating: nil, count: tokens.count)
+        var current: String?
+        for index in tokens.indices {
+            if tokens[index].endsClause {
+                current = nil
+            } else if isConcessive(at: index, tokens: tokens) {
+                current = tokens[index].norm
+                continue
+            }
+            opener[index] = current
+        }
+        for index in items.indices {
+            if let word = opener[items[index].start] {
                 items[index].value *= rules.concessiveWeight
-                items[index].notes.append("in a \"\(tokens[opener].norm)\" clause")
+                items[index].notes.append("in a \"\(word)\" clause")
             }
         }
     }

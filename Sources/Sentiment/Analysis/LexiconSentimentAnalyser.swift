@@ -26,6 +26,7 @@ public struct LexiconSentimentAnalyser: SentimentAnalyser {
         var notes: [String] = []
     }
 
+    /// Label, score and drivers of `text`; never fails (empty or symbol-only text is neutral).
     public func analyse(_ text: String) -> SentimentResult {
         let tokens = SentimentTokenizer(lexicon: lexicon).tokens(text)
         var items = matches(in: tokens)

@@ -2,9 +2,9 @@
 // punctuation mark that ends a negation scope.
 
 /// A token of a message.
-struct SentimentToken: Sendable, Equatable {
+package struct SentimentToken: Sendable, Equatable {
     /// What kind of unit it is.
-    enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// Letters, digits, inner apostrophes and hyphens.
         case word
         /// An emoticon such as `:(` or an emoji such as `😡`.
@@ -14,16 +14,16 @@ struct SentimentToken: Sendable, Equatable {
     }
 
     /// The kind.
-    var kind: Kind
+    package var kind: Kind
     /// The text as written.
-    var text: String
+    package var text: String
     /// The lookup form: lowercase, canonical apostrophes, elongations shortened (`soooo` → `so`).
-    var norm: String
+    package var norm: String
     /// Whether a word of two or more letters is written in capitals.
-    var isCaps: Bool = false
+    package var isCaps: Bool = false
     /// Whether the writer stretched a word (`sooo`, `noooo`), a sign of emphasis.
-    var isElongated: Bool = false
+    package var isElongated: Bool = false
 
     /// Whether this token ends a clause (negation and intensifier scope stops here).
-    var endsClause: Bool { kind == .punctuation }
+    package var endsClause: Bool { kind == .punctuation }
 }

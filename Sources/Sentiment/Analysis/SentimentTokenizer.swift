@@ -2,9 +2,14 @@
 // ("didn't") and dropping mentions, URLs and other symbols. Linear in the input length.
 
 /// Tokenizes messages for `LexiconSentimentAnalyser`.
-struct SentimentTokenizer: Sendable {
+package struct SentimentTokenizer: Sendable {
     /// The lexicon whose emoticons are recognised as whole chunks.
-    let lexicon: Lexicon
+    package let lexicon: Lexicon
+
+    /// A tokenizer that recognises `lexicon`'s emoticons.
+    package init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+    }
 
     /// Apostrophe-less spellings of contractions that matter for negation and phrases.
     static let contractions: [String: String] = [
@@ -22,7 +27,7 @@ struct SentimentTokenizer: Sendable {
     }
 
     /// The tokens of `text`.
-    func tokens(_ text: String) -> [SentimentToken] {
+    package func tokens(_ text: String) -> [SentimentToken] {
         var result: [SentimentToken] = []
         var chunk = ""
         for character in text {
@@ -72,6 +77,10 @@ struct SentimentTokenizer: Sendable {
 
     /// Where an emoticon of 2–4 characters that starts with a non-letter ends `core`, if one does.
     private func gluedEmoticon(in core: Substring) -> Substring.Index? {
+        // Most chunks end in a letter; only these letters end an emoticon (":D", ":p", ":s").
+        guard let last = core.last, !last.isLetter || "DPpSsbcoO".contains(last) else {
+            return nil
+        }
         for length in stride(from: min(4, core.count), through: 2, by: -1) {
             let start = core.index(core.endIndex, offsetBy: -length)
             guard let first = core[start...].first, !first.isLetter, !first.isNumber else { continue }
@@ -131,6 +140,8 @@ struct SentimentTokenizer: Sendable {
 
     /// `word` with every run of three or more equal characters cut to `keeping` characters.
     static func collapsingRuns(_ word: String, keeping: Int) -> String {
+        // Only runs of three or more count; "too" and "good" keep their doubles.
+        guard word.hasRun(ofAtLeast: 3) else { return word }
         var result = ""
         var previous: Character?
         var run = 0
@@ -139,8 +150,7 @@ struct SentimentTokenizer: Sendable {
             previous = character
             if run <= keeping { result.append(character) }
         }
-        // Only runs of three or more count; "too" and "good" keep their doubles.
-        return word.hasRun(ofAtLeast: 3) ? result : word
+        return result
     }
 
     /// Whether a character is a pictographic emoji (not a digit, `#` or `*`).

@@ -24,6 +24,7 @@ public struct CombinedSentimentAnalyser: SentimentAnalyser {
         return lexicon.lexiconFeatures + (head.probabilities ?? uniform)
     }
 
+    /// The combiner's label and probabilities, score P(positive) - P(negative), the lexicon's drivers.
     public func analyse(_ text: String) -> SentimentResult {
         let fromLexicon = lexicon.analyse(text)
         let row = Self.features(lexicon: fromLexicon, head: head.analyse(text))
