@@ -44,9 +44,13 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),
 
+        // Rule-based sentiment on our own lexicon, conversation mood, and the combiner the
+        // learned head will plug into (no model, storage or C code).
+        .target(name: "Sentiment", exclude: ["Resources"], swiftSettings: strictSettings),
+
         // Measurement harness behind `chatbot bench`.
         .target(
-            name: "Benchmarking", dependencies: ["TensorCore", "Tokenization", "ConversationStorage"],
+            name: "Benchmarking", dependencies: ["TensorCore", "Tokenization", "Sentiment", "ConversationStorage"],
             swiftSettings: strictSettings),
 
         // The command-line tool.
@@ -55,6 +59,7 @@ let package = Package(
             dependencies: [
                 "Benchmarking",
                 "Tokenization",
+                "Sentiment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -84,8 +89,11 @@ let package = Package(
             name: "ChatbotTests", dependencies: ["Chatbot"],
             swiftSettings: strictSettings),
         .testTarget(
+            name: "SentimentTests", dependencies: ["Sentiment"],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "ChatbotCLITests",
-            dependencies: ["ChatbotCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["ChatbotCLI", "Sentiment", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["Snapshots"],
             swiftSettings: strictSettings),
     ]

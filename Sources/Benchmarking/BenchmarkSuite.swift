@@ -10,6 +10,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case store
     /// Tokenizer training time, encode and decode throughput on ../shared/data.
     case tokenizer
+    /// Lexicon sentiment analyser throughput (messages/s, MB/s) on one core.
+    case sentiment
 
     /// Runs the suite and returns its figures.
     public func run(quick: Bool) -> [BenchmarkRecord] {
@@ -18,6 +20,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .block: TransformerBlockBenchmark(quick: quick).run()
         case .store: StoreBenchmark(quick: quick).run()
         case .tokenizer: TokenizerBenchmark(quick: quick).run()
+        case .sentiment: SentimentBenchmark(quick: quick).run()
         }
     }
 }

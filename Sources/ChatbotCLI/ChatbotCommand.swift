@@ -13,6 +13,7 @@ public struct ChatbotCommand: ParsableCommand {
         subcommands: [
             BenchCommand.self,
             TokenizerCommand.self,
+            SentimentCommand.self,
         ]
     )
 
