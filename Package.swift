@@ -50,7 +50,7 @@ let package = Package(
 
         // Measurement harness behind `chatbot bench`.
         .target(
-            name: "Benchmarking", dependencies: ["TensorCore", "Tokenization", "Sentiment", "ConversationStorage"],
+            name: "Benchmarking", dependencies: ["TensorCore", "Tokenization", "Sentiment", "ConversationStorage", "Chatbot"],
             swiftSettings: strictSettings),
 
         // The command-line tool.
@@ -58,6 +58,7 @@ let package = Package(
             name: "ChatbotCLI",
             dependencies: [
                 "Benchmarking",
+                "Chatbot",
                 "Tokenization",
                 "Sentiment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -93,7 +94,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ChatbotCLITests",
-            dependencies: ["ChatbotCLI", "Sentiment", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["ChatbotCLI", "Chatbot", "Sentiment", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["Snapshots"],
             swiftSettings: strictSettings),
     ]

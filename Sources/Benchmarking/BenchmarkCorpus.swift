@@ -1,5 +1,6 @@
 // The benchmark corpus: every `text` cell of the CSVs under ../shared/data (or $CHATBOT_DATA_DIR),
 // one text per entry, read at benchmark time and never copied into the repository.
+import Chatbot
 import Foundation
 
 /// Texts read from the shared benchmark data sets.
@@ -20,53 +21,26 @@ public struct BenchmarkCorpus: Sendable {
     }
 
     /// Loads every `*.csv` below the data directory (sorted by path), or nil if there is none.
-    public static func load() -> BenchmarkCorpus? {
+    ///
+    /// - Throws: `ChatbotError` naming the file and line of malformed CSV.
+    public static func load() throws(ChatbotError) -> BenchmarkCorpus? {
         guard let directory = locateData(),
               let paths = try? FileManager.default.subpathsOfDirectory(atPath: directory)
         else { return nil }
         var texts: [String] = []
         for path in paths.sorted() where path.hasSuffix(".csv") {
-            guard let data = FileManager.default.contents(atPath: directory + "/" + path) else { continue }
-            texts += textColumn(of: String(decoding: data, as: UTF8.self))
+            let url = URL(fileURLWithPath: directory).appendingPathComponent(path)
+            let table = try CSVReader.read(contentsOf: url, displayPath: directory + "/" + path, repairingInvalidUTF8: true)
+            texts += textColumn(of: table)
         }
         return texts.isEmpty ? nil : BenchmarkCorpus(texts: texts, directory: directory)
     }
 
-    /// The `text` column of RFC 4180 CSV with a header row.
-    static func textColumn(of csv: String) -> [String] {
-        let rows = parseCSV(csv)
-        guard let header = rows.first, let column = header.firstIndex(of: "text") else { return [] }
-        return rows.dropFirst().compactMap { row in
-            column < row.count ? row[column].split(whereSeparator: \.isNewline).joined(separator: " ") : nil
+    /// The `text` column of a table (none if it has no such column), line breaks made spaces.
+    static func textColumn(of table: CSVTable) -> [String] {
+        guard let column = table.column(named: "text") else { return [] }
+        return table.records.compactMap { record in
+            record[column].map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }
         }
-    }
-
-    /// Rows of fields; quoted fields may hold commas, doubled quotes and newlines.
-    static func parseCSV(_ csv: String) -> [[String]] {
-        var rows: [[String]] = [], row: [String] = [], field = String.UnicodeScalarView()
-        var inQuotes = false, afterQuote = false
-        for scalar in csv.unicodeScalars {
-            if inQuotes {
-                if scalar == "\"" { inQuotes = false; afterQuote = true } else { field.append(scalar) }
-                continue
-            }
-            switch scalar {
-            case "\"":
-                if afterQuote { field.append("\"") }
-                inQuotes = true
-                afterQuote = false
-            case ",":
-                row.append(String(field)); field = .init(); afterQuote = false
-            case "\n":
-                row.append(String(field)); field = .init(); afterQuote = false
-                rows.append(row); row = []
-            case "\r":
-                afterQuote = false
-            default:
-                field.append(scalar); afterQuote = false
-            }
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(String(field)); rows.append(row) }
-        return rows
     }
 }

@@ -24,7 +24,14 @@ public struct TokenizerBenchmark: Sendable {
 
     /// Runs every measurement; empty (with a note on stderr) when the data is absent.
     public func run() -> [BenchmarkRecord] {
-        guard var corpus = BenchmarkCorpus.load() else {
+        let loaded: BenchmarkCorpus?
+        do {
+            loaded = try BenchmarkCorpus.load()
+        } catch {
+            FileHandle.standardError.write(Data("tokenizer: unreadable benchmark data; skipped\n\(error)\n".utf8))
+            return []
+        }
+        guard var corpus = loaded else {
             FileHandle.standardError.write(Data(
                 "tokenizer: no benchmark data (looked in $CHATBOT_DATA_DIR, ../shared/data, shared/data); skipped\n".utf8))
             return []

@@ -1,29 +1,35 @@
 // What `chatbot sentiment --file` does to a table: adds `label` and `score` columns.
+import Chatbot
 import Foundation
 import Sentiment
 
 /// Annotates CSV tables with sentiment.
 package enum SentimentAnnotation {
     /// `table` with `label` and `score` columns set (appended, or overwritten if present).
-    package static func annotate(_ table: CSVTable, column: String, file: String, with analyser: any SentimentAnalyser) throws -> CSVTable {
-        let textColumn = try table.column(named: column, file: file)
+    ///
+    /// - Throws: `ChatbotError` at `file:1` if `table` has no header or no column `column`.
+    package static func annotate(
+        _ table: CSVTable, column: String, file: String, with analyser: any SentimentAnalyser
+    ) throws(ChatbotError) -> CSVTable {
+        let textColumn = try table.requiredColumn(named: column, file: file)
         var result = table
-        var labelColumn = table.header.firstIndex(of: "label")
-        var scoreColumn = table.header.firstIndex(of: "score")
-        if labelColumn == nil {
-            result.header.append("label")
-            labelColumn = result.header.count - 1
-        }
-        if scoreColumn == nil {
-            result.header.append("score")
-            scoreColumn = result.header.count - 1
-        }
-        for index in result.rows.indices {
-            let sentiment = analyser.analyse(result.rows[index][textColumn])
-            while result.rows[index].count < result.header.count { result.rows[index].append("") }
-            result.rows[index][labelColumn ?? 0] = sentiment.label.rawValue
-            result.rows[index][scoreColumn ?? 0] = String(format: "%.4f", sentiment.score)
+        let labelColumn = result.ensureColumn("label")
+        let scoreColumn = result.ensureColumn("score")
+        for index in result.records.indices {
+            let sentiment = analyser.analyse(result.records[index][textColumn] ?? "")
+            while result.records[index].fields.count < result.header.count { result.records[index].fields.append("") }
+            result.records[index].fields[labelColumn] = sentiment.label.rawValue
+            result.records[index].fields[scoreColumn] = String(format: "%.4f", sentiment.score)
         }
         return result
+    }
+}
+
+extension CSVTable {
+    /// The index of column `name`, appended to the header first if the table has none of that name.
+    fileprivate mutating func ensureColumn(_ name: String) -> Int {
+        if let index = column(named: name) { return index }
+        header.append(name)
+        return header.count - 1
     }
 }

@@ -1,6 +1,7 @@
 // `chatbot sentiment`: the label, score and drivers of one text, or a CSV file copied with
 // `label` and `score` columns added.
 import ArgumentParser
+import Chatbot
 import Foundation
 import Sentiment
 
@@ -67,8 +68,8 @@ struct SentimentCommand: ParsableCommand {
     }
 
     private func annotate(file: String, with analyser: any SentimentAnalyser) throws -> String {
-        let data = try Data(contentsOf: URL(fileURLWithPath: file))
-        let table = try CSVTable(bytes: Array(data), file: file)
-        return try SentimentAnnotation.annotate(table, column: column, file: file, with: analyser).serialized()
+        let table = try CSVReader.read(contentsOf: URL(fileURLWithPath: file), displayPath: file, repairingInvalidUTF8: true)
+        let annotated = try SentimentAnnotation.annotate(table, column: column, file: file, with: analyser)
+        return CSVWriter.table(header: annotated.header, rows: annotated.rows)
     }
 }

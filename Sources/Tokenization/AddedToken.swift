@@ -42,13 +42,14 @@ public enum AddedTokenPolicy: Sendable {
 }
 
 /// Finds added tokens in UTF-8 text, leftmost first and longest at a position.
-struct AddedTokenMatcher: Sendable {
+package struct AddedTokenMatcher: Sendable {
     /// Candidates by first byte: (bytes, id), longest first.
     private let byFirstByte: [[([UInt8], Int32)]]
     /// Whether there is nothing to match.
     let isEmpty: Bool
 
-    init(_ tokens: [AddedToken]) {
+    /// A matcher for `tokens`.
+    package init(_ tokens: [AddedToken]) {
         var table = [[([UInt8], Int32)]](repeating: [], count: 256)
         for token in tokens where !token.content.isEmpty {
             let bytes = Array(token.content.utf8)

@@ -8,7 +8,7 @@ public struct BPEModel: Sendable {
     /// Merges in rank order: `(left, right, merged)` ids.
     public let merges: [(left: Int32, right: Int32, merged: Int32)]
     /// The id of each single byte.
-    let byteIDs: [Int32]
+    package let byteIDs: [Int32]
     /// `key(left, right)` → `rank << 32 | merged`.
     let mergeTable: PairTable
     /// HF `ignore_merges`: a pre-token that is itself in the vocabulary is taken whole.
@@ -68,7 +68,7 @@ public struct BPEModel: Sendable {
     }
 
     /// Quadratic merge loop: fastest for the short words that make up nearly all text.
-    func mergeShort(_ symbols: inout [Int32]) {
+    package func mergeShort(_ symbols: inout [Int32]) {
         let remaining = symbols.withUnsafeMutableBufferPointer { s in
             var n = s.count
             while n > 1 {
@@ -94,7 +94,7 @@ public struct BPEModel: Sendable {
     }
 
     /// Heap-driven merge over a linked list, O(n log n) for long pre-tokens (HF `merge_all`).
-    func mergeLong(_ symbols: inout [Int32]) {
+    package func mergeLong(_ symbols: inout [Int32]) {
         let n = symbols.count
         var next = Array(1...n), previous = Array(-1..<(n - 1))
         var alive = [Bool](repeating: true, count: n)

@@ -86,19 +86,28 @@ public struct BPETrainer: Sendable {
 }
 
 /// Counts distinct pre-tokens of a corpus.
-struct WordCounter: Sendable {
+package struct WordCounter: Sendable {
     let normalizer: TextNormalizer
     let preTokenizer: ByteLevelPreTokenizer
     let matcher: AddedTokenMatcher
 
+    /// A counter that normalises, pre-tokenizes and splits out added tokens like the trainer.
+    package init(normalizer: TextNormalizer, preTokenizer: ByteLevelPreTokenizer, matcher: AddedTokenMatcher) {
+        self.normalizer = normalizer
+        self.preTokenizer = preTokenizer
+        self.matcher = matcher
+    }
+
     /// Distinct pre-tokens (as bytes) and how often each occurs.
-    struct Counts {
-        var words: [[UInt8]] = []
-        var frequencies: [Int] = []
+    package struct Counts {
+        /// Distinct pre-tokens as bytes.
+        package var words: [[UInt8]] = []
+        /// How often each occurs.
+        package var frequencies: [Int] = []
     }
 
     /// Counts on `threads` threads, one contiguous chunk of texts each, then merges the tables.
-    func count(_ texts: [String], threads: Int) -> Counts {
+    package func count(_ texts: [String], threads: Int) -> Counts {
         let threads = max(1, min(threads, texts.count))
         var partial = [(ByteStringTable, [Int])](repeating: (ByteStringTable(), []), count: threads)
         partial.withUnsafeMutableBufferPointer { output in

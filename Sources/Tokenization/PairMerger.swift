@@ -2,7 +2,7 @@
 // updates only the words a merge touches; a lazy max-heap yields the most frequent pair.
 
 /// The incremental pair-count state of BPE training.
-struct PairMerger {
+package struct PairMerger {
     /// Symbols of each distinct word.
     private var words: [[Int32]]
     /// How often each word occurs in the corpus.
@@ -15,7 +15,7 @@ struct PairMerger {
     private var pairWords: [[Int32]] = []
     private var heap = MinHeap()
 
-    init(words: [[Int32]], frequencies: [Int]) {
+    package init(words: [[Int32]], frequencies: [Int]) {
         self.words = words
         self.frequencies = frequencies
     }
@@ -41,7 +41,7 @@ struct PairMerger {
 
     /// Merges until the vocabulary reaches `target` or no pair occurs `minimumFrequency` times;
     /// appends each new token's bytes to `tokenBytes` and returns the merges in order.
-    mutating func learn(tokenBytes: inout [[UInt8]], target: Int, minimumFrequency: Int)
+    package mutating func learn(tokenBytes: inout [[UInt8]], target: Int, minimumFrequency: Int)
         -> [(left: Int32, right: Int32, merged: Int32)] {
         for w in words.indices {
             let word = words[w]

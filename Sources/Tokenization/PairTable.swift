@@ -2,7 +2,7 @@
 // the merge-rank table of the encoder and the pair index of the trainer.
 
 /// A hash map `UInt64 → UInt64` with no deletion, for packed id pairs.
-struct PairTable: Sendable {
+package struct PairTable: Sendable {
     private var keys: [UInt64]
     private var values: [UInt64]
     /// The number of keys stored.
@@ -19,7 +19,7 @@ struct PairTable: Sendable {
 
     /// Packs two ids into one key.
     @inline(__always)
-    static func key(_ left: Int32, _ right: Int32) -> UInt64 {
+    package static func key(_ left: Int32, _ right: Int32) -> UInt64 {
         UInt64(UInt32(bitPattern: left)) << 32 | UInt64(UInt32(bitPattern: right))
     }
 

@@ -1,6 +1,8 @@
 // `chatbot sentiment`: help snapshot, argument validation, the report and CSV annotation.
 import ArgumentParser
+import Chatbot
 import ChatbotCLI
+import Foundation
 import Sentiment
 import Testing
 
@@ -41,9 +43,48 @@ import Testing
 
 @Test func annotationNeedsTheTextColumn() {
     let table = CSVTable(header: ["body"], rows: [["hi"]])
-    #expect(throws: CSVError.self) {
+    let error = #expect(throws: ChatbotError.self) {
         try SentimentAnnotation.annotate(table, column: "text", file: "t.csv", with: LexiconSentimentAnalyser())
     }
+    #expect(error?.description == "t.csv:1: no column \"text\" (columns: body)")
+}
+
+/// What `chatbot sentiment --file` prints (`Error: file:line: …`) for `csv` written to a file named `name`.
+private func sentimentFileError(_ csv: [UInt8], name: String = "in.csv") throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chatbot-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent(name).path
+    try Data(csv).write(to: URL(fileURLWithPath: path))
+    var command = try ChatbotCommand.parseAsRoot(["sentiment", "--file", path, "-o", folder.appendingPathComponent("out.csv").path])
+    do {
+        try command.run()
+        return ""
+    } catch {
+        return ChatbotCommand.fullMessage(for: error).replacingOccurrences(of: folder.path + "/", with: "")
+    }
+}
+
+@Test func fileErrorsNameTheFileAndLine() throws {
+    #expect(try sentimentFileError(Array("a,b\n1,2\n1,2,3\n".utf8)) == "Error: in.csv:3: record has 3 fields, expected 2 as in the header")
+    #expect(try sentimentFileError(Array("text\n\"open\nstill open\n".utf8)) == "Error: in.csv:2: quoted field is never closed (missing \")")
+    #expect(try sentimentFileError(Array("text\nab\"c\n".utf8)).hasPrefix("Error: in.csv:2: quote inside an unquoted field"))
+    #expect(try sentimentFileError(Array("text\n\"ab\"c\n".utf8)).hasPrefix("Error: in.csv:2: unexpected text after a closing quote"))
+    #expect(try sentimentFileError([]) == "Error: in.csv:1: no header row")
+    #expect(try sentimentFileError(Array("id,body\n1,hi\n".utf8)) == "Error: in.csv:1: no column \"text\" (columns: id, body)")
+}
+
+@Test func fileAnnotationCopiesRowsAndRepairsInvalidUTF8() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chatbot-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let input = folder.appendingPathComponent("in.csv"), output = folder.appendingPathComponent("out.csv")
+    try Data([0xEF, 0xBB, 0xBF] + Array("id,text\r\n1,\"great, thanks!\"\r\n\r\n2,".utf8) + [0xFF] + Array(" awful\n".utf8)).write(to: input)
+    var command = try ChatbotCommand.parseAsRoot(["sentiment", "--file", input.path, "-o", output.path])
+    try command.run()
+    let table = try CSVReader.parse(String(decoding: try Data(contentsOf: output), as: UTF8.self), file: "out.csv")
+    #expect(table.header == ["id", "text", "label", "score"])
+    #expect(table.rows.map { Array($0.prefix(3)) } == [["1", "great, thanks!", "positive"], ["2", "\u{FFFD} awful", "negative"]])
 }
 
 @Test func textReportMatchesSnapshot() throws {

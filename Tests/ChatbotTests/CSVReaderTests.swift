@@ -35,7 +35,34 @@ import Chatbot
 @Test func raggedRowsAreReportedWithTheirLines() {
     let text = "text,intent\na,b\n\"multi\nline\",c,extra\nonly\n"
     let found = TestFixtures.problems { _ = try CSVReader.parse(text, file: "r.csv") }
-    #expect(found.map(\.description) == ["r.csv:3: record has 3 fields, expected 2", "r.csv:5: record has 1 fields, expected 2"])
+    #expect(found.map(\.description) == ["r.csv:3: record has 3 fields, expected 2 as in the header", "r.csv:5: record has 1 fields, expected 2 as in the header"])
+}
+
+@Test func mixedLineEndingsAndATrailingEmptyField() throws {
+    let table = try CSVReader.parse("id,text\r\n1,\"hello, world\"\r\n2,\"two\nlines\"\n3,\"say \"\"hi\"\"\"\n4,\n", file: "t.csv")
+    #expect(table.header == ["id", "text"])
+    #expect(table.rows == [["1", "hello, world"], ["2", "two\nlines"], ["3", "say \"hi\""], ["4", ""]])
+}
+
+@Test func aBOMBlankLinesAndNoFinalNewlineLeaveOnlyTheRecords() throws {
+    let table = try CSVReader.parse("\u{FEFF}text\n\nhi\n\r\n\ryo", file: "t.csv")
+    #expect(table.header == ["text"])
+    #expect(table.rows == [["hi"], ["yo"]])
+    #expect(table.records.map(\.line) == [3, 6])
+}
+
+@Test func aQuotedEmptyFieldAloneOnALineIsARecord() throws {
+    let table = try CSVReader.parse("text\n\"\"\n\nx\n", file: "t.csv")
+    #expect(table.rows == [[""], ["x"]])
+    #expect(table.records.map(\.line) == [2, 4])
+}
+
+@Test func raggedRowLinesCountLineBreaksInsideQuotes() throws {
+    let found = TestFixtures.problems { _ = try CSVReader.parse("a\n\"x\ny\"\nz,w\n", file: "f.csv") }
+    #expect(found.map(\.description) == ["f.csv:4: record has 2 fields, expected 1 as in the header"])
+    let headerless = TestFixtures.problems { _ = try CSVReader.parse("a\nb,c\n", file: "f.csv", hasHeader: false) }
+    #expect(headerless.map(\.description) == ["f.csv:2: record has 2 fields, expected 1 as in the first record"])
+    #expect(try CSVReader.parse("a\nb,c\n", file: "f.csv", requireSameFieldCount: false).rows == [["b", "c"]])
 }
 
 @Test func quoteErrorsAreReportedAtTheRightLine() {
@@ -46,6 +73,9 @@ import Chatbot
     #expect(afterQuote.first?.message.contains("after a closing quote") == true)
     let bare = TestFixtures.problems { _ = try CSVReader.parse("a,b\n1,2\nsay \"hi\",z\n", file: "q.csv") }
     #expect(bare.first?.line == 3)
+    #expect(bare.first?.message.contains("quote inside an unquoted field") == true)
+    let open = TestFixtures.problems { _ = try CSVReader.parse("a\n\"open\nstill open\n", file: "f.csv") }
+    #expect(open.map(\.description) == ["f.csv:2: quoted field is never closed (missing \")"])
 }
 
 @Test func otherDelimitersAndHeaderlessFiles() throws {
@@ -67,4 +97,8 @@ import Chatbot
     try Data([0x74, 0x65, 0x78, 0x74, 0x0A, 0xFF, 0xFE, 0x0A]).write(to: url)
     let found = TestFixtures.problems { _ = try CSVReader.read(contentsOf: url, displayPath: "bad.csv") }
     #expect(found.map(\.description) == ["bad.csv: the file is not UTF-8 text"])
+    let repaired = try CSVReader.read(contentsOf: url, displayPath: "bad.csv", repairingInvalidUTF8: true)
+    #expect(repaired.rows == [["\u{FFFD}\u{FFFD}"]])
+    let missing = TestFixtures.problems { _ = try CSVReader.read(contentsOf: folder.appendingPathComponent("none.csv"), displayPath: "none.csv") }
+    #expect(missing.map(\.description) == ["none.csv: cannot read the file"])
 }

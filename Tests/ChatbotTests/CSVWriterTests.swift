@@ -13,9 +13,19 @@ import Chatbot
 }
 
 @Test func writtenTablesReadBackUnchanged() throws {
-    let rows = [["hello, world", "greeting"], ["\"quoted\"", "x"], ["multi\nline", ""], ["émoji 😀", " y "]]
+    let rows = [["hello, world", "greeting"], ["\"quoted\"", "x"], ["multi\nline", ""], ["émoji 😀", " y "],
+                ["ünï 😡", ""], [" pad ", "4"], ["\ttab", "x"], ["", ""]]
     let text = CSVWriter.table(header: ["text", "intent"], rows: rows, lineEnding: "\r\n")
     let table = try CSVReader.parse(text, file: "w.csv")
     #expect(table.header == ["text", "intent"])
     #expect(table.records.map(\.fields) == rows)
+}
+
+@Test func aTableFromRowsWritesAndReadsBack() throws {
+    let table = CSVTable(header: ["text", "n"], rows: [["a,b", "1"], ["line\nbreak", "2"], ["\"q\"", "3"]])
+    #expect(table.records.map(\.line) == [2, 3, 4])
+    let again = try CSVReader.parse(CSVWriter.table(header: table.header, rows: table.rows), file: "t.csv")
+    #expect(again.header == table.header)
+    #expect(again.rows == table.rows)
+    #expect(again.records.map(\.line) == [2, 3, 5])
 }

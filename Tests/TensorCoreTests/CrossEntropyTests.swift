@@ -46,5 +46,8 @@ import Testing
     #expect(throws: TensorCoreError.targetOutOfRange(3, at: 1, limit: 3)) {
         try CrossEntropy()(logits: logits, targets: [0, 3])
     }
-    #expect(throws: TensorCoreError.self) { try CrossEntropy()(logits: logits, targets: [0]) }
+    let mismatch = #expect(throws: TensorCoreError.self) { try CrossEntropy()(logits: logits, targets: [0]) }
+    #expect(mismatch?.code == .shapeMismatch)
+    #expect(mismatch?.path == nil)
+    #expect(mismatch?.description.hasPrefix("shape mismatch: ") == true)
 }

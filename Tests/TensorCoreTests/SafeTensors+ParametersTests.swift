@@ -28,7 +28,7 @@ private func parameters(seed: UInt64, shapes: [(String, [Int])]) -> [Parameter] 
     try SafeTensors.save(parameters(seed: 1, shapes: [("a", [2]), ("b", [2, 2]), ("extra", [1])]), to: url)
     let target = parameters(seed: 2, shapes: [("a", [2]), ("b", [4]), ("missing", [3])])
     let before = target.map(\.value)
-    let error = #expect(throws: SafeTensorsError.self) { try SafeTensors.load(into: target, from: url) }
+    let error = #expect(throws: TensorCoreError.self) { try SafeTensors.load(into: target, from: url) }
     #expect(error?.code == .parameterMismatch)
     let message = error?.description ?? ""
     #expect(message.contains(url.path))
@@ -42,7 +42,7 @@ private func parameters(seed: UInt64, shapes: [(String, [Int])]) -> [Parameter] 
     let url = Fixtures.url("python_mixed_dtypes.safetensors")
     let file = try SafeTensors.read(from: url)
     let target = file.names.map { Parameter(name: $0, value: Tensor.zeros(file.tensors[$0]?.shape ?? [])) }
-    let error = #expect(throws: SafeTensorsError.self) { try SafeTensors.load(into: target, from: url) }
+    let error = #expect(throws: TensorCoreError.self) { try SafeTensors.load(into: target, from: url) }
     #expect(error?.message.contains("'half' is stored as F16, expected F32") == true)
     #expect(error?.message.contains("'brain' is stored as BF16") == true)
     try SafeTensors.load(into: target, from: url, allowingConversion: true)

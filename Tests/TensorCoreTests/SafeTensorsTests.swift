@@ -100,7 +100,9 @@ private let writerReferenceTensors: [(name: String, tensor: Tensor)] = [
 
 @Test func writingTwoTensorsWithOneNameFails() {
     let t = Tensor(shape: [1], scalars: [1])
-    #expect(throws: SafeTensorsError.self) { try SafeTensors.encode([(name: "a", tensor: t), (name: "a", tensor: t)]) }
+    let error = #expect(throws: TensorCoreError.self) { try SafeTensors.encode([(name: "a", tensor: t), (name: "a", tensor: t)]) }
+    #expect(error?.code == .duplicateName)
+    #expect(error?.path == "<memory>")
 }
 
 // MARK: - Malformed files
@@ -116,7 +118,7 @@ private func malformed(_ header: String, data: [UInt8] = [], length: UInt64? = n
 
 /// Expects decoding `data` to fail with `code` and a message containing `fragment`.
 private func expectRejected(
-    _ data: Data, _ code: SafeTensorsError.Code, mentioning fragment: String,
+    _ data: Data, _ code: TensorCoreError.Code, mentioning fragment: String,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
     do {
@@ -191,13 +193,13 @@ private func entry(_ name: String, _ dtype: String = "F32", _ shape: String, _ b
 
 @Test func readingAMissingOrMalformedPathNamesThePath() throws {
     let missing = Fixtures.temporaryURL("missing.safetensors")
-    let error = #expect(throws: SafeTensorsError.self) { try SafeTensors.read(from: missing) }
+    let error = #expect(throws: TensorCoreError.self) { try SafeTensors.read(from: missing) }
     #expect(error?.code == .io)
     #expect(error?.description.contains(missing.path) == true)
     let bad = Fixtures.temporaryURL("bad.safetensors")
     defer { try? FileManager.default.removeItem(at: bad) }
     try malformed("{" + entry("ids", "I32", "1", 0, 4) + "}", data: [0, 0, 0, 0]).write(to: bad)
-    let unsupported = #expect(throws: SafeTensorsError.self) { try SafeTensors.read(from: bad) }
+    let unsupported = #expect(throws: TensorCoreError.self) { try SafeTensors.read(from: bad) }
     #expect(unsupported?.code == .unsupportedDType)
     #expect(unsupported?.description.contains(bad.path) == true)
 }

@@ -1,7 +1,7 @@
 // The heap-driven merge for long words gives exactly what the quadratic loop gives.
 import Testing
 import TensorCore
-@testable import Tokenization
+import Tokenization
 
 @Test func longWordMergeAgreesWithShortWordMerge() throws {
     let model = try Fixtures.trainedTokenizer().model

@@ -1,6 +1,6 @@
 // The GPT-2 byte map is a bijection and agrees with the well-known examples.
 import Testing
-@testable import Tokenization
+import Tokenization
 
 @Test func byteMapIsReversibleForEveryByte() {
     let all = (0...255).map(UInt8.init)

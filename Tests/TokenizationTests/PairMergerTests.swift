@@ -2,7 +2,7 @@
 // every step, each chosen pair is a most frequent one and meets the minimum frequency.
 import Foundation
 import Testing
-@testable import Tokenization
+import Tokenization
 
 @Test func everyMergeIsAMostFrequentPairByFullRecount() throws {
     let url = try #require(Fixtures.url("corpus.txt"))

@@ -6,7 +6,7 @@ extension SafeTensors {
     /// Writes every parameter's value under its name.
     public static func save(
         _ parameters: [Parameter], metadata: [String: String] = [:], to url: URL
-    ) throws(SafeTensorsError) {
+    ) throws(TensorCoreError) {
         try write(parameters.map { (name: $0.name, tensor: $0.value) }, metadata: metadata, to: url)
     }
 
@@ -17,7 +17,7 @@ extension SafeTensors {
     @discardableResult
     public static func load(
         into parameters: [Parameter], from url: URL, allowingConversion: Bool = false
-    ) throws(SafeTensorsError) -> [String: String] {
+    ) throws(TensorCoreError) -> [String: String] {
         let file = try read(from: url)
         try assign(file, to: parameters, allowingConversion: allowingConversion, path: url.path)
         return file.metadata
@@ -26,7 +26,7 @@ extension SafeTensors {
     /// Assigns the tensors of `file` to `parameters` after checking they match one to one.
     package static func assign(
         _ file: SafeTensorsFile, to parameters: [Parameter], allowingConversion: Bool, path: String
-    ) throws(SafeTensorsError) {
+    ) throws(TensorCoreError) {
         var problems: [String] = []
         var seen = Set<String>()
         for parameter in parameters where !seen.insert(parameter.name).inserted {
@@ -46,7 +46,7 @@ extension SafeTensors {
             }
         }
         guard problems.isEmpty else {
-            throw SafeTensorsError(.parameterMismatch, path: path,
+            throw TensorCoreError.safeTensors(.parameterMismatch, path: path,
                                    "does not match the parameters: " + problems.joined(separator: "; "))
         }
         for parameter in parameters {

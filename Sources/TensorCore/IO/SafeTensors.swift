@@ -14,13 +14,13 @@ public enum SafeTensors {
     /// library uses for tensors of one dtype), whatever order they are given in.
     public static func encode(
         _ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:]
-    ) throws(SafeTensorsError) -> Data {
+    ) throws(TensorCoreError) -> Data {
         let sorted = tensors.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         var entries: [SafeTensorsHeader.Entry] = []
         var offset = 0
         for (index, item) in sorted.enumerated() {
             if index > 0 && sorted[index - 1].name == item.name {
-                throw SafeTensorsError(.duplicateName, path: "<memory>", "two tensors are named '\(item.name)'")
+                throw TensorCoreError.safeTensors(.duplicateName, path: "<memory>", "two tensors are named '\(item.name)'")
             }
             let size = item.tensor.count * 4
             entries.append(.init(name: item.name, dtype: SafeTensorsDType.f32.rawValue,
@@ -43,59 +43,59 @@ public enum SafeTensors {
     /// The file bytes for a dictionary of tensors (laid out sorted by name).
     public static func encode(
         _ tensors: [String: Tensor], metadata: [String: String] = [:]
-    ) throws(SafeTensorsError) -> Data {
+    ) throws(TensorCoreError) -> Data {
         try encode(tensors.map { (name: $0.key, tensor: $0.value) }, metadata: metadata)
     }
 
     /// Writes `tensors` and `metadata` to `url` atomically.
     public static func write(
         _ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:], to url: URL
-    ) throws(SafeTensorsError) {
+    ) throws(TensorCoreError) {
         let data: Data
         do {
             data = try encode(tensors, metadata: metadata)
         } catch {
-            throw SafeTensorsError(error.code, path: url.path, error.message)
+            throw TensorCoreError.safeTensors(error.code, path: url.path, error.message)
         }
         do {
             try data.write(to: url, options: .atomic)
         } catch {
-            throw SafeTensorsError(.io, path: url.path, "cannot write: \(error.localizedDescription)")
+            throw TensorCoreError.safeTensors(.io, path: url.path, "cannot write: \(error.localizedDescription)")
         }
     }
 
     /// Writes a dictionary of tensors and `metadata` to `url` atomically.
     public static func write(
         _ tensors: [String: Tensor], metadata: [String: String] = [:], to url: URL
-    ) throws(SafeTensorsError) {
+    ) throws(TensorCoreError) {
         try write(tensors.map { (name: $0.key, tensor: $0.value) }, metadata: metadata, to: url)
     }
 
     /// Reads and validates the file at `url`, converting F16, BF16 and F64 tensors to Float32.
-    public static func read(from url: URL) throws(SafeTensorsError) -> SafeTensorsFile {
+    public static func read(from url: URL) throws(TensorCoreError) -> SafeTensorsFile {
         let data: Data
         do {
             data = try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {
-            throw SafeTensorsError(.io, path: url.path, "cannot read: \(error.localizedDescription)")
+            throw TensorCoreError.safeTensors(.io, path: url.path, "cannot read: \(error.localizedDescription)")
         }
         return try decode(data, path: url.path)
     }
 
     /// Validates and decodes safetensors bytes; `path` names the source in errors.
-    public static func decode(_ data: Data, path: String = "<memory>") throws(SafeTensorsError) -> SafeTensorsFile {
+    public static func decode(_ data: Data, path: String = "<memory>") throws(TensorCoreError) -> SafeTensorsFile {
         guard data.count >= 8 else {
-            throw SafeTensorsError(.truncatedFile, path: path,
+            throw TensorCoreError.safeTensors(.truncatedFile, path: path,
                                    "the file has \(data.count) bytes, fewer than the 8-byte header length")
         }
         let start = data.startIndex
         let headerLength = data[start..<(start + 8)].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
         guard headerLength > 0, headerLength <= UInt64(maxHeaderLength) else {
-            throw SafeTensorsError(.invalidHeaderLength, path: path,
+            throw TensorCoreError.safeTensors(.invalidHeaderLength, path: path,
                                    "the header length \(headerLength) is not in 1...\(maxHeaderLength)")
         }
         guard headerLength <= UInt64(data.count - 8) else {
-            throw SafeTensorsError(.invalidHeaderLength, path: path,
+            throw TensorCoreError.safeTensors(.invalidHeaderLength, path: path,
                                    "the header length \(headerLength) runs past the end of the file (\(data.count) bytes)")
         }
         let headerEnd = start + 8 + Int(headerLength)
@@ -119,31 +119,31 @@ public enum SafeTensors {
     /// Checks every entry's dtype, shape and byte range; returns them sorted by offset.
     private static func validate(
         _ entries: [SafeTensorsHeader.Entry], dataSize: Int, path: String
-    ) throws(SafeTensorsError) -> [(SafeTensorsHeader.Entry, SafeTensorsDType, Int)] {
+    ) throws(TensorCoreError) -> [(SafeTensorsHeader.Entry, SafeTensorsDType, Int)] {
         var layout: [(SafeTensorsHeader.Entry, SafeTensorsDType, Int)] = []
         for entry in entries {
             let name = entry.name
             guard let dtype = SafeTensorsDType(rawValue: entry.dtype) else {
                 let supported = SafeTensorsDType.allCases.map(\.rawValue).joined(separator: ", ")
                 let kind = SafeTensorsDType.knownUnsupported.contains(entry.dtype) ? "unsupported" : "unknown"
-                throw SafeTensorsError(.unsupportedDType, path: path,
+                throw TensorCoreError.safeTensors(.unsupportedDType, path: path,
                                        "tensor '\(name)' has \(kind) dtype \(entry.dtype) (supported: \(supported))")
             }
             var count = 1
             for dimension in entry.shape {
                 let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
                 guard dimension >= 0, !overflow, product <= Int.max / 8 else {
-                    throw SafeTensorsError(.invalidShape, path: path, "tensor '\(name)' has invalid shape \(entry.shape)")
+                    throw TensorCoreError.safeTensors(.invalidShape, path: path, "tensor '\(name)' has invalid shape \(entry.shape)")
                 }
                 count = product
             }
             guard entry.begin >= 0, entry.begin <= entry.end, entry.end <= dataSize else {
-                throw SafeTensorsError(
+                throw TensorCoreError.safeTensors(
                     .invalidOffsets, path: path,
                     "tensor '\(name)' has data_offsets [\(entry.begin), \(entry.end)] outside the \(dataSize)-byte data section")
             }
             guard entry.end - entry.begin == count * dtype.byteCount else {
-                throw SafeTensorsError(
+                throw TensorCoreError.safeTensors(
                     .byteCountMismatch, path: path,
                     "tensor '\(name)' of shape \(entry.shape) and dtype \(dtype.rawValue) needs "
                         + "\(count * dtype.byteCount) bytes but data_offsets span \(entry.end - entry.begin)")
@@ -154,18 +154,18 @@ public enum SafeTensors {
         var previousEnd = 0, previousName = "the start of the data"
         for (entry, _, _) in layout {
             if entry.begin < previousEnd {
-                throw SafeTensorsError(.invalidOffsets, path: path,
+                throw TensorCoreError.safeTensors(.invalidOffsets, path: path,
                                        "tensor '\(entry.name)' overlaps '\(previousName)' (begins at \(entry.begin) before \(previousEnd))")
             }
             if entry.begin > previousEnd {
-                throw SafeTensorsError(.invalidOffsets, path: path,
+                throw TensorCoreError.safeTensors(.invalidOffsets, path: path,
                                        "bytes \(previousEnd)..<\(entry.begin) before tensor '\(entry.name)' belong to no tensor")
             }
             previousEnd = entry.end
             previousName = entry.name
         }
         guard previousEnd == dataSize else {
-            throw SafeTensorsError(.invalidOffsets, path: path,
+            throw TensorCoreError.safeTensors(.invalidOffsets, path: path,
                                    "the data section has \(dataSize) bytes but the tensors cover only \(previousEnd)")
         }
         return layout

@@ -17,25 +17,25 @@ struct SafeTensorsHeader {
     var metadata: [String: String]
 
     /// Parses the header JSON (`bytes` excludes the 8-byte length prefix).
-    static func parse(_ bytes: Data, path: String) throws(SafeTensorsError) -> SafeTensorsHeader {
+    static func parse(_ bytes: Data, path: String) throws(TensorCoreError) -> SafeTensorsHeader {
         guard String(data: bytes, encoding: .utf8) != nil else {
-            throw SafeTensorsError(.invalidHeader, path: path, "the header is not valid UTF-8")
+            throw TensorCoreError.safeTensors(.invalidHeader, path: path, "the header is not valid UTF-8")
         }
         guard bytes.first == UInt8(ascii: "{") else {
-            throw SafeTensorsError(.invalidHeader, path: path, "the header does not start with '{'")
+            throw TensorCoreError.safeTensors(.invalidHeader, path: path, "the header does not start with '{'")
         }
         let raw: RawHeader
         do {
             raw = try JSONDecoder().decode(RawHeader.self, from: bytes)
         } catch let error as DecodingError {
-            throw SafeTensorsError(.invalidHeader, path: path, "the header JSON is invalid: \(describe(error))")
+            throw TensorCoreError.safeTensors(.invalidHeader, path: path, "the header JSON is invalid: \(describe(error))")
         } catch {
-            throw SafeTensorsError(.invalidHeader, path: path, "the header JSON is invalid: \(error)")
+            throw TensorCoreError.safeTensors(.invalidHeader, path: path, "the header JSON is invalid: \(error)")
         }
         var entries: [Entry] = []
         for (name, entry) in raw.entries {
             guard entry.dataOffsets.count == 2 else {
-                throw SafeTensorsError(
+                throw TensorCoreError.safeTensors(
                     .invalidOffsets, path: path,
                     "tensor '\(name)' has \(entry.dataOffsets.count) data_offsets, expected [begin, end]")
             }
@@ -43,7 +43,7 @@ struct SafeTensorsHeader {
             let shape = entry.shape.compactMap { Int(exactly: $0) }
             let offsets = entry.dataOffsets.compactMap { Int(exactly: $0) }
             guard shape.count == entry.shape.count, offsets.count == 2 else {
-                throw SafeTensorsError(
+                throw TensorCoreError.safeTensors(
                     .invalidHeader, path: path,
                     "tensor '\(name)' has a non-integer in shape \(entry.shape) or data_offsets \(entry.dataOffsets)")
             }
