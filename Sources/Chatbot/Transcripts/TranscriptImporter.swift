@@ -8,11 +8,11 @@ import Foundation
 public struct TranscriptImporter {
     /// What an import did.
     public struct Summary: Sendable, Equatable {
-        /// Conversations written for the first time.
+        /// Conversations imported, new or already stored.
         public var conversations = 0
-        /// Conversations that were already stored (a re-import); any missing turns were added.
+        /// Of those, the ones already stored (a re-import; any missing turns were added).
         public var alreadyStored = 0
-        /// Turns in the imported conversations (new and already stored).
+        /// Turns in the imported conversations.
         public var turns = 0
         /// Feedback items in the imported conversations.
         public var feedback = 0
@@ -84,7 +84,8 @@ public struct TranscriptImporter {
             }
             let existed = try store.conversation(id: TranscriptStoreMapping.conversationID(transcript: transcript.id)) != nil
             try write(transcript)
-            if existed { summary.alreadyStored += 1 } else { summary.conversations += 1 }
+            summary.conversations += 1
+            if existed { summary.alreadyStored += 1 }
             summary.turns += transcript.turns.count
             summary.feedback += transcript.turns.reduce(0) { $0 + $1.feedback.count }
         }
