@@ -38,10 +38,11 @@ let package = Package(
         // Conversations, feedback, model versions and tickets in SQLite or PostgreSQL.
         .target(name: "ConversationStorage", dependencies: ["CSQLite", "CLibPQ"], swiftSettings: strictSettings),
 
-        // Intents, training data and transcripts I/O, entity extraction; later the dialogue engine.
+        // Intents, training data and transcripts I/O (and their export/import to the conversation
+        // store), entity extraction; later the dialogue engine.
         .target(
             name: "Chatbot",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["ConversationStorage", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),
 
         // Rule-based sentiment on our own lexicon, conversation mood, and the combiner the
@@ -59,6 +60,7 @@ let package = Package(
             dependencies: [
                 "Benchmarking",
                 "Chatbot",
+                "ConversationStorage",
                 "Tokenization",
                 "Sentiment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -87,7 +89,7 @@ let package = Package(
             name: "ConversationStorageTests", dependencies: ["ConversationStorage", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "ChatbotTests", dependencies: ["Chatbot"],
+            name: "ChatbotTests", dependencies: ["Chatbot", "ConversationStorage", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "SentimentTests", dependencies: ["Sentiment"],

@@ -14,6 +14,7 @@ public struct ChatbotCommand: ParsableCommand {
             BenchCommand.self,
             TokenizerCommand.self,
             SentimentCommand.self,
+            TranscriptsCommand.self,
         ]
     )
 

@@ -9,7 +9,8 @@ import Testing
     try expectSnapshot(ChatbotCommand.helpMessage(columns: 100), named: "chatbot-help.txt")
 }
 
-@Test(arguments: [["bench"], ["tokenizer", "train"], ["tokenizer", "encode"], ["tokenizer", "decode"]])
+@Test(arguments: [["bench"], ["tokenizer", "train"], ["tokenizer", "encode"], ["tokenizer", "decode"],
+                  ["transcripts"], ["transcripts", "export"], ["transcripts", "import"]])
 func subcommandHelpMatchesSnapshot(path: [String]) throws {
     let command = try ChatbotCommand.parseAsRoot(path + requiredArguments(for: path))
     try expectSnapshot(ChatbotCommand.helpMessage(for: type(of: command), columns: 100),
@@ -21,6 +22,7 @@ private func requiredArguments(for path: [String]) -> [String] {
     switch path {
     case ["tokenizer", "train"]: ["--corpus", "c.txt", "--out", "t.json"]
     case ["tokenizer", "encode"], ["tokenizer", "decode"]: ["--tokenizer", "t.json"]
+    case ["transcripts", "import"]: ["t.jsonl"]
     default: []
     }
 }

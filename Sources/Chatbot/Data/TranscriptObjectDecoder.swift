@@ -1,5 +1,6 @@
 // Turns one decoded JSON object into a `Transcript`, checking keys, types and values and
 // collecting a message for each thing wrong (the caller adds file and line).
+import ConversationStorage
 import Foundation
 
 /// Decodes and validates one conversation object.
@@ -8,6 +9,10 @@ package struct TranscriptObjectDecoder {
     private(set) var messages: [String] = []
 
     init(knownIntents: Set<String>?) { self.knownIntents = knownIntents }
+
+    /// Placeholders that redaction writes (`{email}`, `{card_number}`, …): allowed in text, since
+    /// they mark removed personal data rather than an unfilled template slot.
+    static let redactionNames = Set(Redactor.Kind.allCases.map(\.rawValue))
 
     mutating func transcript(_ object: [String: Any], location: SourceLocation) -> Transcript? {
         checkKeys(object, allowed: ["id", "channel", "started", "turns"], required: ["id", "channel", "started", "turns"], what: "conversation")
@@ -54,7 +59,7 @@ package struct TranscriptObjectDecoder {
             return nil
         }
         let text = string(object["text"], what: "\(what) text")
-        if let text, let placeholder = ResponseTemplate.placeholders(in: text).first {
+        if let text, let placeholder = ResponseTemplate.placeholders(in: text).first(where: { !Self.redactionNames.contains($0) }) {
             messages.append("\(what): text contains placeholder {\(placeholder)}; transcripts hold filled-in text")
         }
         var turn = TranscriptTurn(role: role, text: text ?? "")
