@@ -15,6 +15,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
@@ -42,7 +43,11 @@ let package = Package(
         // store), entity extraction; later the dialogue engine.
         .target(
             name: "Chatbot",
-            dependencies: ["ConversationStorage", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "ConversationStorage",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings),
 
         // Rule-based sentiment on our own lexicon, conversation mood, and the combiner the

@@ -1,6 +1,7 @@
 // RFC 4122 version-5 (name-based, SHA-1) UUIDs, so that importing the same transcript twice
 // yields the same conversation, message and feedback ids and the store's idempotent writes
 // store nothing new. SHA-1 is used as a fingerprint here, not for security.
+import Crypto
 import Foundation
 
 /// Deterministic UUIDs derived from a namespace and a name.
@@ -18,7 +19,7 @@ public enum NameBasedUUID {
     public static func v5(_ name: String, namespace: UUID = transcriptNamespace) -> UUID {
         var bytes: [UInt8] = withUnsafeBytes(of: namespace.uuid) { Array($0) }
         bytes += Array(name.utf8)
-        var hash = SHA1.digest(bytes)
+        var hash = Array(Insecure.SHA1.hash(data: bytes))
         hash[6] = (hash[6] & 0x0f) | 0x50  // version 5
         hash[8] = (hash[8] & 0x3f) | 0x80  // RFC 4122 variant
         return UUID(uuid: (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7],
