@@ -31,14 +31,18 @@ let package = Package(
         // Numerics.
         .target(name: "TensorCore", dependencies: ["CBLAS"], swiftSettings: strictSettings),
 
+        // Byte-level BPE tokenizer (pure Swift + Foundation): train, encode, decode, tokenizer.json.
+        .target(name: "Tokenization", swiftSettings: strictSettings),
+
         // Measurement harness behind `chatbot bench`.
-        .target(name: "Benchmarking", dependencies: ["TensorCore"], swiftSettings: strictSettings),
+        .target(name: "Benchmarking", dependencies: ["TensorCore", "Tokenization"], swiftSettings: strictSettings),
 
         // The command-line tool.
         .target(
             name: "ChatbotCLI",
             dependencies: [
                 "Benchmarking",
+                "Tokenization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -52,6 +56,10 @@ let package = Package(
 
         .testTarget(
             name: "SystemLibrariesTests", dependencies: ["CBLAS", "CLibPQ", "CSQLite"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "TokenizationTests", dependencies: ["Tokenization", "TensorCore"],
+            resources: [.copy("Resources")],
             swiftSettings: strictSettings),
         .testTarget(
             name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"],

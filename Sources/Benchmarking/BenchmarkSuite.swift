@@ -6,12 +6,15 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case gemm
     /// One TransformerBlock's forward + backward at d=256, 4 heads, seq 32, batch 64.
     case block
+    /// Tokenizer training time, encode and decode throughput on ../shared/data.
+    case tokenizer
 
     /// Runs the suite and returns its figures.
     public func run(quick: Bool) -> [BenchmarkRecord] {
         switch self {
         case .gemm: GEMMBenchmark(quick: quick).run()
         case .block: TransformerBlockBenchmark(quick: quick).run()
+        case .tokenizer: TokenizerBenchmark(quick: quick).run()
         }
     }
 }

@@ -12,6 +12,7 @@ public struct ChatbotCommand: ParsableCommand {
         version: version,
         subcommands: [
             BenchCommand.self,
+            TokenizerCommand.self,
         ]
     )
 
