@@ -34,8 +34,12 @@ let package = Package(
         // Byte-level BPE tokenizer (pure Swift + Foundation): train, encode, decode, tokenizer.json.
         .target(name: "Tokenization", swiftSettings: strictSettings),
 
+        // The model: training data types, tokenizer preparation, transformer/LSTM trunk with LM,
+        // intent and sentiment heads, training, calibration, generation, checkpoints.
+        .target(name: "ChatModel", dependencies: ["TensorCore", "Tokenization"], swiftSettings: strictSettings),
+
         // Measurement harness behind `chatbot bench`.
-        .target(name: "Benchmarking", dependencies: ["TensorCore", "Tokenization"], swiftSettings: strictSettings),
+        .target(name: "Benchmarking", dependencies: ["TensorCore", "Tokenization", "ChatModel"], swiftSettings: strictSettings),
 
         // The command-line tool.
         .target(
@@ -64,6 +68,9 @@ let package = Package(
         .testTarget(
             name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"],
             resources: [.copy("Resources")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ChatModelTests", dependencies: ["ChatModel", "TensorCore", "Tokenization"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ChatbotCLITests",

@@ -1,0 +1,120 @@
+// The whole network: a trunk, the LM head tied to its token embedding, the intent and sentiment
+// heads on the hidden state at <cls>, and the optional sparse n-gram intent layer.
+// Shapes: ids [B·T], hidden [B·T, C], LM logits [B·T, V], cls [B, C], intent [B, K], sentiment [B, 3].
+import TensorCore
+
+/// The trunk and heads of a chat model, with a multi-task forward/backward.
+final class ChatNetwork {
+    let trunk: any Trunk
+    let intentHead: Linear
+    let sentimentHead: Linear
+    let sparse: SparseLinear?
+    /// The featurizer's idf table as a tensor [F], saved with the weights (not trained).
+    let sparseIDF: Parameter?
+    /// V.
+    var vocabularySize: Int { trunk.tokenEmbedding.count }
+
+    private var hidden = Tensor.empty
+    private var clsHidden = Tensor.empty
+    private var clsPositions: [Int] = []
+    private var batch = 0, length = 0
+
+    /// A network as `config` describes, for `vocabularySize` tokens and `intentCount` intents.
+    init(config: ChatModelConfig, vocabularySize: Int, intentCount: Int) {
+        let seed = config.seed
+        switch config.architecture {
+        case .transformer:
+            trunk = TransformerTrunk(vocabularySize: vocabularySize, contextLength: config.contextLength,
+                                     channels: config.modelWidth, heads: config.headCount, layers: config.layerCount,
+                                     dropout: config.dropout, seed: seed)
+        case .lstm:
+            trunk = LSTMTrunk(vocabularySize: vocabularySize, contextLength: config.contextLength,
+                              channels: config.modelWidth, layerCount: config.layerCount, dropout: config.dropout, seed: seed)
+        }
+        var generator = SeededGenerator(seed: seed &+ 77)
+        intentHead = Linear(inputSize: config.modelWidth, outputSize: max(1, intentCount), name: "intent_head.",
+                            generator: &generator)
+        sentimentHead = Linear(inputSize: config.modelWidth, outputSize: Sentiment.allCases.count,
+                               name: "sentiment_head.", generator: &generator)
+        if config.sparseFeatures {
+            sparse = SparseLinear(bucketCount: config.sparseBuckets, outputSize: max(1, intentCount), name: "sparse_intent.")
+            sparseIDF = Parameter(name: "sparse_intent.idf", value: Tensor(shape: [config.sparseBuckets], repeating: 1))
+        } else {
+            sparse = nil
+            sparseIDF = nil
+        }
+    }
+
+    /// Every tensor of the checkpoint, in a fixed order.
+    var parameters: [Parameter] {
+        trunk.parameters + intentHead.parameters + sentimentHead.parameters
+            + (sparse.map { [$0.weight] } ?? []) + (sparseIDF.map { [$0] } ?? [])
+    }
+
+    /// The parameters AdamW trains (the sparse layer has its own lazy step; the idf is fixed).
+    var denseParameters: [Parameter] { trunk.parameters + intentHead.parameters + sentimentHead.parameters }
+
+    /// Switches dropout.
+    var isTraining: Bool {
+        get { trunk.isTraining }
+        set { trunk.isTraining = newValue }
+    }
+
+    /// Runs the trunk on `ids` [B·T] and returns the hidden states [B·T, C].
+    func runTrunk(_ ids: [Int], batch: Int, length: Int) throws -> Tensor {
+        self.batch = batch
+        self.length = length
+        hidden = .empty
+        hidden = try trunk.forward(ids, batch: batch, length: length)
+        return hidden
+    }
+
+    /// LM logits [N, V] for hidden states [N, C] (tied head: h Eᵀ).
+    func languageModelLogits(_ states: Tensor) -> Tensor {
+        Tensor.matmul(states, trunk.tokenEmbedding.weight.value, transposeB: true)
+    }
+
+    /// Intent logits [B, K] and sentiment logits [B, 3] from the hidden states at `clsPositions` (one per row).
+    func headLogits(clsPositions: [Int], features: [SparseVector]) -> (intent: Tensor, sentiment: Tensor) {
+        self.clsPositions = clsPositions
+        let c = trunk.channels
+        clsHidden = Tensor.zeros([clsPositions.count, c])
+        hidden.withUnsafeBufferPointer { h in
+            clsHidden.withUnsafeMutableBufferPointer { out in
+                for (row, position) in clsPositions.enumerated() {
+                    let source = (row * length + position) * c
+                    for j in 0..<c { out[row * c + j] = h[source + j] }
+                }
+            }
+        }
+        var intent = intentHead.forward(clsHidden)
+        if let sparse { sparse.forward(features, into: &intent) }
+        let sentiment = sentimentHead.forward(clsHidden)
+        return (intent, sentiment)
+    }
+
+    /// Backward of the last `runTrunk` + `headLogits` (+ LM logits when `lmGradient` is given):
+    /// accumulates every gradient. `lmGradient`: [B·T, V] already weighted; the others [B, K], [B, 3].
+    func backward(lmGradient: Tensor?, intentGradient: Tensor, sentimentGradient: Tensor) {
+        let c = trunk.channels
+        var hiddenGradient = Tensor.zeros([batch * length, c])
+        if let lmGradient {
+            trunk.tokenEmbedding.weight.gradient.addMatmul(lmGradient, hidden, transposeA: true)
+            hiddenGradient.addMatmul(lmGradient, trunk.tokenEmbedding.weight.value, beta: 0)
+        }
+        sparse?.backward(intentGradient)
+        let fromIntent = intentHead.backward(intentGradient)
+        let fromSentiment = sentimentHead.backward(sentimentGradient)
+        fromIntent.withUnsafeBufferPointer { a in
+            fromSentiment.withUnsafeBufferPointer { s in
+                hiddenGradient.withUnsafeMutableBufferPointer { g in
+                    for (row, position) in clsPositions.enumerated() {
+                        let target = (row * length + position) * c
+                        for j in 0..<c { g[target + j] += a[row * c + j] + s[row * c + j] }
+                    }
+                }
+            }
+        }
+        trunk.backward(hiddenGradient)
+    }
+}
