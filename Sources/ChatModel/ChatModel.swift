@@ -14,7 +14,7 @@ public final class ChatModel {
     /// The tokenizer whose ids the network reads.
     public let tokenizer: Tokenizer
     /// Temperature and out-of-scope thresholds.
-    public internal(set) var calibration = Calibration()
+    public var calibration = Calibration()
     /// A hash of the training examples (FNV-1a 64, hex), to tell which data a checkpoint saw.
     public internal(set) var trainingDataHash = ""
     /// Figures measured at training time (e.g. `validation_accuracy`), saved in config.json.
@@ -40,6 +40,9 @@ public final class ChatModel {
 
     /// The number of trainable values (the sparse layer included).
     public var parameterCount: Int { network.parameters.filter { $0 !== network.sparseIDF }.scalarCount }
+
+    /// Whether the sparse n-gram layer adds to the intent logits.
+    package var usesSparseFeatures: Bool { network.sparse != nil }
 
     /// Sparse features of `text` (empty when the model has none).
     func sparseFeatures(_ text: String) -> SparseVector { featurizer?.features(text) ?? SparseVector() }
