@@ -8,6 +8,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case block
     /// Tokenizer training time, encode and decode throughput on ../shared/data.
     case tokenizer
+    /// ChatModel on Banking77 (both trunks, sparse features on/off) and the demo domain.
+    case intents
 
     /// Runs the suite and returns its figures.
     public func run(quick: Bool) -> [BenchmarkRecord] {
@@ -15,6 +17,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .gemm: GEMMBenchmark(quick: quick).run()
         case .block: TransformerBlockBenchmark(quick: quick).run()
         case .tokenizer: TokenizerBenchmark(quick: quick).run()
+        case .intents: IntentBenchmark(quick: quick).run()
         }
     }
 }

@@ -48,8 +48,10 @@ public final class ChatModel {
     func sparseFeatures(_ text: String) -> SparseVector { featurizer?.features(text) ?? SparseVector() }
 
     /// Uncalibrated intent logits [K] and sentiment logits [3] per message, computed `batchSize` at a time.
-    package func logits(for texts: [String], contexts: [[ConversationTurn]]? = nil,
-                        batchSize: Int = 64) throws(ChatModelError) -> [(intent: [Float], sentiment: [Float])] {
+    ///
+    /// `expert` picks the intent logits: nil for the sum, `dense` or `sparse` for one expert (ablations).
+    package func logits(for texts: [String], contexts: [[ConversationTurn]]? = nil, batchSize: Int = 64,
+                        expert: String? = nil) throws(ChatModelError) -> [(intent: [Float], sentiment: [Float])] {
         var results: [(intent: [Float], sentiment: [Float])] = []
         results.reserveCapacity(texts.count)
         network.isTraining = false
@@ -69,9 +71,10 @@ public final class ChatModel {
             }
             let heads = network.headLogits(clsPositions: prompts.map(\.cls),
                                            features: texts[start..<end].map(sparseFeatures))
-            let k = heads.intent.shape[1]
+            let intent = expert == "dense" ? heads.dense : expert == "sparse" ? (heads.sparse ?? heads.dense) : ChatNetwork.combined(heads)
+            let k = intent.shape[1]
             for row in 0..<prompts.count {
-                results.append((Array(heads.intent.scalars[(row * k)..<((row + 1) * k)]),
+                results.append((Array(intent.scalars[(row * k)..<((row + 1) * k)]),
                                 Array(heads.sentiment.scalars[(row * 3)..<((row + 1) * 3)])))
             }
             start = end

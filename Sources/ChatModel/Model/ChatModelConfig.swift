@@ -58,10 +58,14 @@ public struct ChatModelConfig: Codable, Sendable, Equatable {
 
     /// Add the sparse n-gram intent logits (DIET-style) to the dense head's (default on).
     public var sparseFeatures = true
+    /// Train the sparse layer on the loss of the summed logits (DIET-like) instead of as its own
+    /// classifier (default false: jointly, the dense head memorises the training set and starves the sparse one).
+    public var sparseJointLoss = false
     /// Hash buckets for the sparse features (default 2^16 = 65,536).
     public var sparseBuckets = 65_536
-    /// Learning-rate multiplier for the sparse layer (default 3: its rows are updated rarely).
-    public var sparseLearningRateScale: Float = 3
+    /// Learning-rate multiplier for the sparse layer (default 30: a linear model on TF-IDF values
+    /// of ~0.1 needs weights of ~10, which lr 1e-3 does not reach in a few hundred steps).
+    public var sparseLearningRateScale: Float = 30
     /// Epochs of next-token training on all text before the heads train (default 0).
     public var languageModelPretrainingEpochs = 0
     /// The intent name that means "out of scope" when the data has such a class (default `oos`).
@@ -104,7 +108,7 @@ public struct ChatModelConfig: Codable, Sendable, Equatable {
         case warmupFraction = "warmup_fraction", maxGradientNorm = "max_gradient_norm", epochs
         case batchSize = "batch_size", seed, earlyStoppingPatience = "early_stopping_patience"
         case validationFraction = "validation_fraction", trainingThreads = "training_threads"
-        case sparseFeatures = "sparse_features", sparseBuckets = "sparse_buckets"
+        case sparseFeatures = "sparse_features", sparseJointLoss = "sparse_joint_loss", sparseBuckets = "sparse_buckets"
         case sparseLearningRateScale = "sparse_learning_rate_scale"
         case languageModelPretrainingEpochs = "lm_pretraining_epochs", checkpointAveraging = "checkpoint_averaging"
         case outOfScopeLabel = "out_of_scope_label", inScopePassRate = "in_scope_pass_rate"

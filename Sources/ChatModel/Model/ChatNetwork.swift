@@ -74,8 +74,9 @@ final class ChatNetwork {
         Tensor.matmul(states, trunk.tokenEmbedding.weight.value, transposeB: true)
     }
 
-    /// Intent logits [B, K] and sentiment logits [B, 3] from the hidden states at `clsPositions` (one per row).
-    func headLogits(clsPositions: [Int], features: [SparseVector]) -> (intent: Tensor, sentiment: Tensor) {
+    /// Dense intent logits [B, K], sparse intent logits [B, K] (nil without the sparse layer) and
+    /// sentiment logits [B, 3] from the hidden states at `clsPositions` (one per row).
+    func headLogits(clsPositions: [Int], features: [SparseVector]) -> (dense: Tensor, sparse: Tensor?, sentiment: Tensor) {
         self.clsPositions = clsPositions
         let c = trunk.channels
         clsHidden = Tensor.zeros([clsPositions.count, c])
@@ -87,22 +88,32 @@ final class ChatNetwork {
                 }
             }
         }
-        var intent = intentHead.forward(clsHidden)
-        if let sparse { sparse.forward(features, into: &intent) }
-        let sentiment = sentimentHead.forward(clsHidden)
-        return (intent, sentiment)
+        let dense = intentHead.forward(clsHidden)
+        var sparseLogits: Tensor? = nil
+        if let sparse {
+            var logits = Tensor.zeros(dense.shape)
+            sparse.forward(features, into: &logits)
+            sparseLogits = logits
+        }
+        return (dense, sparseLogits, sentimentHead.forward(clsHidden))
+    }
+
+    /// The intent logits used for prediction: dense + sparse (a product of the two experts).
+    static func combined(_ heads: (dense: Tensor, sparse: Tensor?, sentiment: Tensor)) -> Tensor {
+        guard let sparse = heads.sparse else { return heads.dense }
+        return heads.dense.adding(sparse)
     }
 
     /// Backward of the last `runTrunk` + `headLogits` (+ LM logits when `lmGradient` is given):
-    /// accumulates every gradient. `lmGradient`: [B·T, V] already weighted; the others [B, K], [B, 3].
-    func backward(lmGradient: Tensor?, intentGradient: Tensor, sentimentGradient: Tensor) {
+    /// accumulates every gradient. `lmGradient`: [B·T, V] already weighted; the others [B, K], [B, K], [B, 3].
+    func backward(lmGradient: Tensor?, intentGradient: Tensor, sparseGradient: Tensor?, sentimentGradient: Tensor) {
         let c = trunk.channels
         var hiddenGradient = Tensor.zeros([batch * length, c])
         if let lmGradient {
             trunk.tokenEmbedding.weight.gradient.addMatmul(lmGradient, hidden, transposeA: true)
             hiddenGradient.addMatmul(lmGradient, trunk.tokenEmbedding.weight.value, beta: 0)
         }
-        sparse?.backward(intentGradient)
+        if let sparseGradient { sparse?.backward(sparseGradient) }
         let fromIntent = intentHead.backward(intentGradient)
         let fromSentiment = sentimentHead.backward(sentimentGradient)
         fromIntent.withUnsafeBufferPointer { a in

@@ -1,6 +1,7 @@
 // DIET-style sparse features of a customer message: hashed character n-grams (2–5, inside
-// space-padded words like sklearn's `char_wb`) and word unigrams and bigrams, TF-IDF weighted
-// and L2-normalised. The IDF table is learned from the training texts and saved with the model.
+// space-padded words like sklearn's `char_wb`) and word unigrams and bigrams, each block
+// sublinear-TF-IDF weighted and L2-normalised on its own (as the TF-IDF peer's feature union).
+// The IDF table is learned from the training texts and saved with the model.
 import Foundation
 
 /// A sparse vector: bucket indices (ascending) and their values.
@@ -26,46 +27,49 @@ struct SparseFeaturizer: Sendable {
     mutating func fit(_ texts: [String]) {
         var documentFrequency = [Int](repeating: 0, count: bucketCount)
         for text in texts {
-            for bucket in termCounts(text).keys { documentFrequency[Int(bucket)] += 1 }
+            let (characters, words) = termCounts(text)
+            for bucket in Set(characters.keys).union(words.keys) { documentFrequency[Int(bucket)] += 1 }
         }
         let n = Float(texts.count)
         inverseDocumentFrequency = documentFrequency.map { log((1 + n) / (1 + Float($0))) + 1 }
     }
 
-    /// The L2-normalised TF-IDF vector of `text`.
+    /// The TF-IDF vector of `text`: (1 + ln tf) · idf, each block L2-normalised, blocks summed.
     func features(_ text: String) -> SparseVector {
-        let counts = termCounts(text)
+        let (characters, words) = termCounts(text)
+        var merged: [Int32: Float] = [:]
+        for block in [characters, words] {
+            let keys = block.keys.sorted()
+            let values = keys.map { (1 + log(Float(block[$0] ?? 1))) * inverseDocumentFrequency[Int($0)] }
+            let norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            for (key, value) in zip(keys, values) where norm > 0 { merged[key, default: 0] += value / norm }
+        }
         var vector = SparseVector()
-        let sorted = counts.keys.sorted()
-        vector.indices = sorted
-        vector.values = sorted.map { Float(counts[$0] ?? 0) * inverseDocumentFrequency[Int($0)] }
-        let norm = vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        if norm > 0 { vector.values = vector.values.map { $0 / norm } }
+        vector.indices = merged.keys.sorted()
+        vector.values = vector.indices.map { merged[$0] ?? 0 }
         return vector
     }
 
-    /// Raw counts per bucket of the n-grams of `text` (lower-cased).
-    func termCounts(_ text: String) -> [Int32: Int] {
+    /// Raw counts per bucket of the character n-grams and of the word n-grams of `text` (lower-cased).
+    func termCounts(_ text: String) -> (characters: [Int32: Int], words: [Int32: Int]) {
         var counts: [Int32: Int] = [:]
         let words = text.lowercased().split(whereSeparator: { $0.isWhitespace })
         for word in words {
             let scalars = [UInt32(32)] + word.unicodeScalars.map(\.value) + [UInt32(32)]
             for n in 2...5 {
-                if scalars.count < n {
-                    if n == 2 { counts[bucket(kind: 9, scalars[...]), default: 0] += 1 }
-                    break
-                }
+                if scalars.count < n { break }
                 for start in 0...(scalars.count - n) {
                     counts[bucket(kind: UInt32(n), scalars[start..<(start + n)]), default: 0] += 1
                 }
             }
         }
+        var wordCounts: [Int32: Int] = [:]
         let tokens = Self.wordTokens(text)
         for (index, token) in tokens.enumerated() {
-            counts[bucket(kind: 20, token[...]), default: 0] += 1
-            if index > 0 { counts[bucket(kind: 21, tokens[index - 1] + [UInt32(32)] + token), default: 0] += 1 }
+            wordCounts[bucket(kind: 20, token[...]), default: 0] += 1
+            if index > 0 { wordCounts[bucket(kind: 21, tokens[index - 1] + [UInt32(32)] + token), default: 0] += 1 }
         }
-        return counts
+        return (counts, wordCounts)
     }
 
     /// Lower-cased runs of letters and digits, as scalar values.

@@ -17,6 +17,7 @@ final class TrainingStep {
     private var lmGradient = Tensor.empty
     private var intentGradient = Tensor.empty
     private var sentimentGradient = Tensor.empty
+    private var sparseGradient = Tensor.empty
 
     init(network: ChatNetwork, config: ChatModelConfig, padID: Int) {
         self.network = network
@@ -55,12 +56,23 @@ final class TrainingStep {
         let heads = network.headLogits(clsPositions: batch.map(\.clsPosition), features: batch.map(\.features))
         let intentTargets = batch.map { intentWeight > 0 ? ($0.intent ?? SequenceEncoder.ignore) : SequenceEncoder.ignore }
         let sentimentTargets = batch.map { sentimentWeight > 0 ? ($0.sentiment ?? SequenceEncoder.ignore) : SequenceEncoder.ignore }
-        total += intentWeight * (try headLoss.compute(logits: heads.intent, targets: intentTargets, gradient: &intentGradient))
+        if config.sparseJointLoss || heads.sparse == nil {
+            let logits = ChatNetwork.combined(heads)
+            total += intentWeight * (try headLoss.compute(logits: logits, targets: intentTargets, gradient: &intentGradient))
+            intentGradient.scale(by: intentWeight)
+            sparseGradient = intentGradient
+        } else if let sparseLogits = heads.sparse {
+            // Separate experts: each head learns the intents alone; prediction adds their logits.
+            total += intentWeight * (try headLoss.compute(logits: heads.dense, targets: intentTargets, gradient: &intentGradient))
+            total += intentWeight * (try headLoss.compute(logits: sparseLogits, targets: intentTargets, gradient: &sparseGradient))
+            intentGradient.scale(by: intentWeight)
+            sparseGradient.scale(by: intentWeight)
+        }
         total += sentimentWeight * (try headLoss.compute(logits: heads.sentiment, targets: sentimentTargets,
                                                           gradient: &sentimentGradient))
-        intentGradient.scale(by: intentWeight)
         sentimentGradient.scale(by: sentimentWeight)
-        network.backward(lmGradient: weightedLM, intentGradient: intentGradient, sentimentGradient: sentimentGradient)
+        network.backward(lmGradient: weightedLM, intentGradient: intentGradient,
+                         sparseGradient: heads.sparse == nil ? nil : sparseGradient, sentimentGradient: sentimentGradient)
         network.denseParameters.clipGradientNorm(maxNorm: config.maxGradientNorm)
         optimizer.learningRate = learningRate
         optimizer.step()

@@ -1,0 +1,65 @@
+// A minimal reader of the demo `intents/*.yaml` files (name, quoted `examples` and `responses`
+// list items) for timing training on the demo domain. The product's validating reader lives in
+// the Chatbot module; this one only needs the well-formed demo files.
+import ChatModel
+import Foundation
+
+/// The demo domain as training examples.
+enum DemoIntents {
+    /// Examples from every `intents/*.yaml` not starting with `_`, replies paired round-robin.
+    static func load(directory: String = "intents") -> [TrainingExample]? {
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
+        var examples: [TrainingExample] = []
+        for file in files.sorted() where file.hasSuffix(".yaml") && !file.hasPrefix("_") {
+            guard let data = FileManager.default.contents(atPath: directory + "/" + file) else { continue }
+            var name = "", section = "", texts: [String] = [], replies: [String] = []
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+                if line.hasPrefix("name:") { name = line.dropFirst(5).trimmingCharacters(in: .whitespaces) }
+                if !line.hasPrefix(" ") { section = String(line.prefix { $0 != ":" }) }
+                guard line.hasPrefix("  - ") else { continue }
+                var item = line.dropFirst(4).trimmingCharacters(in: .whitespaces)
+                if item.hasPrefix("\""), item.hasSuffix("\""), item.count >= 2 { item = String(item.dropFirst().dropLast()) }
+                item = item.replacingOccurrences(of: "\\\"", with: "\"")
+                if section == "examples" { texts.append(item) } else if section == "responses" { replies.append(item) }
+            }
+            examples += TrainingExample.examples(intent: name, texts: texts, replies: replies)
+        }
+        return examples.isEmpty ? nil : examples
+    }
+}
+
+extension IntentBenchmark {
+    /// Training time and validation accuracy on the demo domain, per trunk.
+    func demoDomain() -> [BenchmarkRecord] {
+        guard let examples = DemoIntents.load() else { return [] }
+        var records: [BenchmarkRecord] = []
+        for architecture in quick ? [ChatModelConfig.Architecture.transformer] : ChatModelConfig.Architecture.allCases {
+            var config = baseConfig()
+            config.architecture = architecture
+            let start = Date()
+            let name = "intents.demo.\(architecture.rawValue)"
+            guard let trained = try? ChatModelTrainer(config: config).train(examples, progress: Self.epochLogger(name))
+            else { continue }
+            records.append(BenchmarkRecord(name: name + ".train_seconds", value: Date().timeIntervalSince(start), unit: "s"))
+            records.append(BenchmarkRecord(name: name + ".validation_accuracy",
+                                           value: (trained.report.validationAccuracy ?? 0) * 100, unit: "%"))
+            records.append(BenchmarkRecord(name: name + ".epochs", value: Double(trained.report.epochsRun), unit: "epochs"))
+            let validation = DatasetSplit(examples, validationFraction: config.validationFraction, seed: config.seed).validation
+            for expert in ["dense", "sparse"] {
+                guard let logits = try? trained.model.logits(for: validation.map(\.text), expert: expert) else { continue }
+                let right = zip(logits, validation).filter { pair in
+                    let best = pair.0.intent.indices.max { pair.0.intent[$0] < pair.0.intent[$1] } ?? 0
+                    return trained.model.labels.intents[best] == pair.1.intent
+                }.count
+                records.append(BenchmarkRecord(name: name + ".validation_accuracy.\(expert)",
+                                               value: Double(right) / Double(max(1, validation.count)) * 100, unit: "%"))
+            }
+            var options = GenerationOptions()
+            options.intent = "cancel_order"
+            if let reply = try? trained.model.generate("please cancel my order", options: options) {
+                FileHandle.standardError.write(Data("\(name) reply: \(reply.text)\n".utf8))
+            }
+        }
+        return records
+    }
+}
