@@ -70,7 +70,7 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "ChatModelTests", dependencies: ["ChatModel", "TensorCore", "Tokenization"],
+            name: "ChatModelTests", dependencies: ["ChatModel", "TensorCore", "Tokenization", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ChatbotCLITests",

@@ -20,7 +20,7 @@ public final class ChatModel {
     /// Figures measured at training time (e.g. `validation_accuracy`), saved in config.json.
     public internal(set) var metrics: [String: Double] = [:]
 
-    let network: ChatNetwork
+    package let network: ChatNetwork
     var featurizer: SparseFeaturizer?
     let tokens: SpecialTokenIDs
     let encoder: SequenceEncoder
@@ -41,11 +41,26 @@ public final class ChatModel {
     /// The number of trainable values (the sparse layer included).
     public var parameterCount: Int { network.parameters.filter { $0 !== network.sparseIDF }.scalarCount }
 
+    /// The training form of `example`: token ids, next-token targets and the `<cls>` position.
+    package func encodedSequence(_ example: TrainingExample) -> (ids: [Int], targets: [Int], cls: Int) {
+        let encoded = encoder.encode(example, features: SparseVector())
+        return (encoded.ids, encoded.targets, encoded.clsPosition)
+    }
+
+    /// The sparse features of `text` as (bucket, value) pairs.
+    package func sparseFeaturePairs(_ text: String) -> [(Int, Float)] {
+        let vector = sparseFeatures(text)
+        return zip(vector.indices, vector.values).map { (Int($0), $1) }
+    }
+
+    /// The special token ids.
+    package var specialTokenIDs: SpecialTokenIDs { tokens }
+
     /// Whether the sparse n-gram layer adds to the intent logits.
     package var usesSparseFeatures: Bool { network.sparse != nil }
 
     /// Sparse features of `text` (empty when the model has none).
-    func sparseFeatures(_ text: String) -> SparseVector { featurizer?.features(text) ?? SparseVector() }
+    package func sparseFeatures(_ text: String) -> SparseVector { featurizer?.features(text) ?? SparseVector() }
 
     /// Uncalibrated intent logits [K] and sentiment logits [3] per message, computed `batchSize` at a time.
     ///

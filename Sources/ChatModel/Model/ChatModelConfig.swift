@@ -1,7 +1,7 @@
 // Every setting of a chat model and its training, with the defaults the demo domain was tuned
 // on (measured: see docs/BENCHMARKS.md). Stored in a checkpoint's config.json.
 
-/// Architecture and training settings; `Codable` with snake_case keys.
+/// Architecture and training settings; `Codable` with snake_case keys (missing keys keep defaults).
 public struct ChatModelConfig: Codable, Sendable, Equatable {
     /// The trunk that turns tokens into hidden states.
     public enum Architecture: String, Codable, Sendable, CaseIterable {
@@ -53,7 +53,8 @@ public struct ChatModelConfig: Codable, Sendable, Equatable {
     public var earlyStoppingPatience = 5
     /// Share of each intent held out for validation (default 0.1).
     public var validationFraction = 0.1
-    /// OpenBLAS threads while training (default 2; inference sets 1 itself).
+    /// OpenBLAS threads while training (default 2; restored afterwards). For one-message inference
+    /// callers should set `BLAS.threadCount = 1` (faster on these small matrices; see BENCHMARKS).
     public var trainingThreads = 2
 
     /// Add the sparse n-gram intent logits (DIET-style) to the dense head's (default on).
@@ -100,7 +101,7 @@ public struct ChatModelConfig: Codable, Sendable, Equatable {
         }
     }
 
-    private enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey {
         case architecture, modelWidth = "model_width", layerCount = "layer_count", headCount = "head_count"
         case contextLength = "context_length", dropout, maxVocabularySize = "max_vocabulary_size"
         case languageModelWeight = "lm_weight", intentWeight = "intent_weight", sentimentWeight = "sentiment_weight"

@@ -4,20 +4,22 @@
 import TensorCore
 
 /// The trunk and heads of a chat model, with a multi-task forward/backward.
-final class ChatNetwork {
+package final class ChatNetwork {
     let trunk: any Trunk
-    let intentHead: Linear
-    let sentimentHead: Linear
+    package let intentHead: Linear
+    package let sentimentHead: Linear
     let sparse: SparseLinear?
     /// The featurizer's idf table as a tensor [F], saved with the weights (not trained).
     let sparseIDF: Parameter?
     /// V.
-    var vocabularySize: Int { trunk.tokenEmbedding.count }
+    package var vocabularySize: Int { trunk.tokenEmbedding.count }
 
     private var hidden = Tensor.empty
     private var clsHidden = Tensor.empty
     private var clsPositions: [Int] = []
     private var batch = 0, length = 0
+    private var lmRows: [Int]? = nil        // rows of the last `languageModelLogits(rows:)`
+    private var gatheredHidden = Tensor.empty
 
     /// A network as `config` describes, for `vocabularySize` tokens and `intentCount` intents.
     init(config: ChatModelConfig, vocabularySize: Int, intentCount: Int) {
@@ -46,37 +48,59 @@ final class ChatNetwork {
     }
 
     /// Every tensor of the checkpoint, in a fixed order.
-    var parameters: [Parameter] {
+    package var parameters: [Parameter] {
         trunk.parameters + intentHead.parameters + sentimentHead.parameters
             + (sparse.map { [$0.weight] } ?? []) + (sparseIDF.map { [$0] } ?? [])
     }
 
     /// The parameters AdamW trains (the sparse layer has its own lazy step; the idf is fixed).
-    var denseParameters: [Parameter] { trunk.parameters + intentHead.parameters + sentimentHead.parameters }
+    package var denseParameters: [Parameter] { trunk.parameters + intentHead.parameters + sentimentHead.parameters }
 
     /// Switches dropout.
-    var isTraining: Bool {
+    package var isTraining: Bool {
         get { trunk.isTraining }
         set { trunk.isTraining = newValue }
     }
 
     /// Runs the trunk on `ids` [B·T] and returns the hidden states [B·T, C].
-    func runTrunk(_ ids: [Int], batch: Int, length: Int) throws -> Tensor {
+    package func runTrunk(_ ids: [Int], batch: Int, length: Int) throws -> Tensor {
         self.batch = batch
         self.length = length
+        lmRows = nil
         hidden = .empty
         hidden = try trunk.forward(ids, batch: batch, length: length)
         return hidden
     }
 
     /// LM logits [N, V] for hidden states [N, C] (tied head: h Eᵀ).
-    func languageModelLogits(_ states: Tensor) -> Tensor {
+    package func languageModelLogits(_ states: Tensor) -> Tensor {
         Tensor.matmul(states, trunk.tokenEmbedding.weight.value, transposeB: true)
+    }
+
+    /// LM logits [M, V] for the rows `rows` (indices into B·T) of the last trunk output; training
+    /// computes the head only where a target exists (pads and ignored positions cost nothing).
+    func languageModelLogits(rows: [Int]) -> Tensor {
+        lmRows = rows
+        gatheredHidden = Self.gather(hidden, rows: rows, width: trunk.channels)
+        return languageModelLogits(gatheredHidden)
+    }
+
+    /// Rows `rows` of `source` [N, width]; returns [rows.count, width].
+    static func gather(_ source: Tensor, rows: [Int], width: Int) -> Tensor {
+        var result = Tensor.zeros([max(1, rows.count), width])
+        source.withUnsafeBufferPointer { h in
+            result.withUnsafeMutableBufferPointer { out in
+                for (row, index) in rows.enumerated() {
+                    for j in 0..<width { out[row * width + j] = h[index * width + j] }
+                }
+            }
+        }
+        return result
     }
 
     /// Dense intent logits [B, K], sparse intent logits [B, K] (nil without the sparse layer) and
     /// sentiment logits [B, 3] from the hidden states at `clsPositions` (one per row).
-    func headLogits(clsPositions: [Int], features: [SparseVector]) -> (dense: Tensor, sparse: Tensor?, sentiment: Tensor) {
+    package func headLogits(clsPositions: [Int], features: [SparseVector]) -> (dense: Tensor, sparse: Tensor?, sentiment: Tensor) {
         self.clsPositions = clsPositions
         let c = trunk.channels
         clsHidden = Tensor.zeros([clsPositions.count, c])
@@ -106,12 +130,25 @@ final class ChatNetwork {
 
     /// Backward of the last `runTrunk` + `headLogits` (+ LM logits when `lmGradient` is given):
     /// accumulates every gradient. `lmGradient`: [B·T, V] already weighted; the others [B, K], [B, K], [B, 3].
-    func backward(lmGradient: Tensor?, intentGradient: Tensor, sparseGradient: Tensor?, sentimentGradient: Tensor) {
+    package func backward(lmGradient: Tensor?, intentGradient: Tensor, sparseGradient: Tensor?, sentimentGradient: Tensor) {
         let c = trunk.channels
         var hiddenGradient = Tensor.zeros([batch * length, c])
         if let lmGradient {
-            trunk.tokenEmbedding.weight.gradient.addMatmul(lmGradient, hidden, transposeA: true)
-            hiddenGradient.addMatmul(lmGradient, trunk.tokenEmbedding.weight.value, beta: 0)
+            if let rows = lmRows {
+                // Gathered rows: dE += dLᵀ h_rows; dh[rows] = dL E.
+                trunk.tokenEmbedding.weight.gradient.addMatmul(lmGradient, gatheredHidden, transposeA: true)
+                let rowGradient = Tensor.matmul(lmGradient, trunk.tokenEmbedding.weight.value)
+                rowGradient.withUnsafeBufferPointer { g in
+                    hiddenGradient.withUnsafeMutableBufferPointer { out in
+                        for (row, index) in rows.enumerated() {
+                            for j in 0..<c { out[index * c + j] += g[row * c + j] }
+                        }
+                    }
+                }
+            } else {
+                trunk.tokenEmbedding.weight.gradient.addMatmul(lmGradient, hidden, transposeA: true)
+                hiddenGradient.addMatmul(lmGradient, trunk.tokenEmbedding.weight.value, beta: 0)
+            }
         }
         if let sparseGradient { sparse?.backward(sparseGradient) }
         let fromIntent = intentHead.backward(intentGradient)

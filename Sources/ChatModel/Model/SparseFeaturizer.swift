@@ -5,9 +5,17 @@
 import Foundation
 
 /// A sparse vector: bucket indices (ascending) and their values.
-struct SparseVector: Sendable, Equatable {
-    var indices: [Int32] = []
-    var values: [Float] = []
+package struct SparseVector: Sendable, Equatable {
+    /// Active buckets, ascending.
+    package var indices: [Int32] = []
+    /// Their values.
+    package var values: [Float] = []
+
+    /// A vector with the given buckets and values.
+    package init(indices: [Int32] = [], values: [Float] = []) {
+        self.indices = indices
+        self.values = values
+    }
 }
 
 /// Maps text to hashed, TF-IDF weighted n-gram features.

@@ -32,7 +32,14 @@ final class TrainingStep {
     }
 
     /// Trains on `batch` at `learningRate`; returns the weighted loss and the non-pad token count.
-    func run(_ batch: [EncodedExample], learningRate: Float) throws -> (loss: Float, tokens: Int) {
+    func run(_ fullBatch: [EncodedExample], learningRate: Float) throws -> (loss: Float, tokens: Int) {
+        // Without the LM loss nothing after <cls> matters (the trunk is causal): drop it.
+        let batch = languageModelWeight > 0 ? fullBatch : fullBatch.map { example in
+            var cut = example
+            cut.ids = Array(example.ids.prefix(example.clsPosition + 1))
+            cut.targets = Array(example.targets.prefix(example.clsPosition + 1))
+            return cut
+        }
         let length = batch.map(\.ids.count).max() ?? 1
         var ids: [Int] = [], targets: [Int] = []
         ids.reserveCapacity(batch.count * length)
@@ -44,12 +51,14 @@ final class TrainingStep {
             tokenCount += example.ids.count
         }
         network.denseParameters.zeroGradients()
-        let hidden = try network.runTrunk(ids, batch: batch.count, length: length)
+        _ = try network.runTrunk(ids, batch: batch.count, length: length)
         var total: Float = 0
         var weightedLM: Tensor? = nil
-        if languageModelWeight > 0 {
-            let logits = network.languageModelLogits(hidden)
-            total += languageModelWeight * (try lmLoss.compute(logits: logits, targets: targets, gradient: &lmGradient))
+        let targetRows = targets.indices.filter { targets[$0] != SequenceEncoder.ignore }
+        if languageModelWeight > 0, !targetRows.isEmpty {
+            let logits = network.languageModelLogits(rows: targetRows)
+            total += languageModelWeight * (try lmLoss.compute(logits: logits, targets: targetRows.map { targets[$0] },
+                                                               gradient: &lmGradient))
             lmGradient.scale(by: languageModelWeight)
             weightedLM = lmGradient
         }
