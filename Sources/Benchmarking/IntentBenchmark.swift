@@ -63,6 +63,13 @@ public struct IntentBenchmark: Sendable {
         if ProcessInfo.processInfo.environment["CHATBOT_BENCH_EVAL"] == "validation" {
             let split = DatasetSplit(train, validationFraction: 0.1, seed: 2024)
             (training, evaluation, prefix) = (split.training, split.validation, "intents.banking77-validation")
+            if let dump = ProcessInfo.processInfo.environment["CHATBOT_BENCH_DUMP_SPLIT"] {
+                // For running the Python peer on the same split (files outside the repository).
+                for (file, rows) in [("train.csv", training), ("validation.csv", evaluation)] {
+                    let csv = "text,category\n" + rows.map { "\"\($0.text.replacingOccurrences(of: "\"", with: "\"\""))\",\($0.intent ?? "")\n" }.joined()
+                    try? csv.write(toFile: dump + "/" + file, atomically: true, encoding: .utf8)
+                }
+            }
         }
         var records: [BenchmarkRecord] = []
         for variant in variants {

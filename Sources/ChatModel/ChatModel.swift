@@ -86,7 +86,8 @@ public final class ChatModel {
             }
             let heads = network.headLogits(clsPositions: prompts.map(\.cls),
                                            features: texts[start..<end].map(sparseFeatures))
-            let intent = expert == "dense" ? heads.dense : expert == "sparse" ? (heads.sparse ?? heads.dense) : ChatNetwork.combined(heads)
+            let intent = expert == "dense" ? heads.dense : expert == "sparse" ? (heads.sparse ?? heads.dense)
+                : ChatNetwork.combined(heads, sparseWeight: calibration.sparseWeight)
             let k = intent.shape[1]
             for row in 0..<prompts.count {
                 results.append((Array(intent.scalars[(row * k)..<((row + 1) * k)]),

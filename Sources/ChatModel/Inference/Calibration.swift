@@ -10,6 +10,8 @@ public struct Calibration: Codable, Sendable, Equatable {
     public var confidenceThreshold: Float = 0
     /// Below this top-1 − top-2 margin a message is out of scope.
     public var marginThreshold: Float = 0
+    /// Weight of the sparse expert's logits in the sum dense + w · sparse (fitted on validation; 1 by default).
+    public var sparseWeight: Float = 1
     /// How the thresholds were chosen: `oos-validation`, `in-scope-quantile` or `none`.
     public var method = "none"
 
@@ -19,6 +21,24 @@ public struct Calibration: Codable, Sendable, Equatable {
     /// Whether a message with `confidence` and `margin` is out of scope.
     public func isOutOfScope(confidence: Float, margin: Float) -> Bool {
         confidence < confidenceThreshold || margin < marginThreshold
+    }
+
+    /// The sparse-expert weight in {0, 0.25, …, 3} with the best accuracy on `labels`, ties to the one nearest 1.
+    public static func fitSparseWeight(dense: [[Float]], sparse: [[Float]], labels: [Int]) -> Float {
+        var best: (weight: Float, correct: Int) = (1, -1)
+        for step in [4, 3, 5, 2, 6, 7, 8, 1, 9, 10, 11, 12, 0] {
+            let weight = Float(step) / 4
+            var correct = 0
+            for ((d, s), label) in zip(zip(dense, sparse), labels) {
+                var top = 0, topValue = -Float.infinity
+                for k in d.indices where d[k] + weight * s[k] > topValue {
+                    (top, topValue) = (k, d[k] + weight * s[k])
+                }
+                if top == label { correct += 1 }
+            }
+            if correct > best.correct { best = (weight, correct) }
+        }
+        return best.weight
     }
 
     /// The temperature in [0.05, 20] minimising the mean NLL of `labels` under `logits` (rows of K).

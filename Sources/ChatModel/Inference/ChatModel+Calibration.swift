@@ -10,10 +10,19 @@ extension ChatModel {
             calibration = Calibration()
             return
         }
-        let logits = try self.logits(for: labelled.map(\.text), contexts: labelled.map(\.context)).map(\.intent)
         let oosLabel = config.outOfScopeLabel
         let knownRows = labelled.indices.filter { labels.index(of: labelled[$0].intent ?? "") != nil }
         var fitted = Calibration()
+        if usesSparseFeatures && config.fitSparseWeight {
+            let texts = labelled.map(\.text), contexts = labelled.map(\.context)
+            let dense = try self.logits(for: texts, contexts: contexts, expert: "dense").map(\.intent)
+            let sparse = try self.logits(for: texts, contexts: contexts, expert: "sparse").map(\.intent)
+            fitted.sparseWeight = Calibration.fitSparseWeight(
+                dense: knownRows.map { dense[$0] }, sparse: knownRows.map { sparse[$0] },
+                labels: knownRows.map { labels.index(of: labelled[$0].intent ?? "") ?? 0 })
+        }
+        calibration = fitted
+        let logits = try self.logits(for: labelled.map(\.text), contexts: labelled.map(\.context)).map(\.intent)
         fitted.temperature = Calibration.fitTemperature(
             logits: knownRows.map { logits[$0] },
             labels: knownRows.map { labels.index(of: labelled[$0].intent ?? "") ?? 0 })

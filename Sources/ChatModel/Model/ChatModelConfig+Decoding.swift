@@ -32,6 +32,7 @@ extension ChatModelConfig {
         try read(.trainingThreads, &trainingThreads)
         try read(.sparseFeatures, &sparseFeatures)
         try read(.sparseJointLoss, &sparseJointLoss)
+        try read(.fitSparseWeight, &fitSparseWeight)
         try read(.sparseBuckets, &sparseBuckets)
         try read(.sparseLearningRateScale, &sparseLearningRateScale)
         try read(.languageModelPretrainingEpochs, &languageModelPretrainingEpochs)

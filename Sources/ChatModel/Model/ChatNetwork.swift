@@ -122,10 +122,10 @@ package final class ChatNetwork {
         return (dense, sparseLogits, sentimentHead.forward(clsHidden))
     }
 
-    /// The intent logits used for prediction: dense + sparse (a product of the two experts).
-    static func combined(_ heads: (dense: Tensor, sparse: Tensor?, sentiment: Tensor)) -> Tensor {
+    /// The intent logits used for prediction: dense + w · sparse (a product of the two experts).
+    static func combined(_ heads: (dense: Tensor, sparse: Tensor?, sentiment: Tensor), sparseWeight: Float = 1) -> Tensor {
         guard let sparse = heads.sparse else { return heads.dense }
-        return heads.dense.adding(sparse)
+        return heads.dense.adding(sparseWeight == 1 ? sparse : sparse.scaled(by: sparseWeight))
     }
 
     /// Backward of the last `runTrunk` + `headLogits` (+ LM logits when `lmGradient` is given):

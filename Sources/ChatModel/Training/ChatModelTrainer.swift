@@ -62,9 +62,9 @@ public struct ChatModelTrainer: Sendable {
             throw ChatModelError(.invalidTrainingData, "training failed: \(error)")
         }
         model.network.isTraining = false
+        try model.calibrate(on: validation.isEmpty ? training : validation)
         report.trainingAccuracy = try Self.accuracy(of: model, on: training)
         if !validation.isEmpty { report.validationAccuracy = try Self.accuracy(of: model, on: validation) }
-        try model.calibrate(on: validation.isEmpty ? training : validation)
         report.wallSeconds = Double((ContinuousClock.now - clock).components.attoseconds) / 1e18
             + Double((ContinuousClock.now - clock).components.seconds)
         model.metrics["training_accuracy"] = report.trainingAccuracy
