@@ -56,3 +56,20 @@ import Testing
     config.headCount = 3
     #expect(throws: ChatModelError.self) { try ChatModelTrainer(config: config).train(Fixtures.examples) }
 }
+
+@Test func theSentimentHeadLearnsLabelledSentimentAndMissingLabelsAreSkipped() throws {
+    let moods: [String: Sentiment] = ["greeting": .positive, "cancel_order": .negative, "order_status": .neutral]
+    var examples = Fixtures.examples.map { example in
+        var labelled = example
+        labelled.sentiment = moods[example.intent ?? ""]  // opening_hours stays unlabelled
+        return labelled
+    }
+    // Transcript-style pairs: no intent, only a reply for the LM.
+    examples.append(TrainingExample(text: "thanks a lot", reply: "You're welcome!"))
+    let (model, report) = try ChatModelTrainer(config: Fixtures.config()).train(examples)
+    #expect(report.trainingAccuracy == 1)
+    let labelled = examples.filter { $0.sentiment != nil }
+    let predicted = try model.predict(labelled.map(\.text)).map(\.sentiment)
+    #expect(zip(predicted, labelled).filter { $0 == $1.sentiment }.count == labelled.count)
+    #expect(model.metrics["sentiment_examples"] == Double(labelled.count))
+}

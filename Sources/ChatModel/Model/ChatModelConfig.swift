@@ -13,7 +13,7 @@ public struct ChatModelConfig: Codable, Sendable, Equatable {
 
     /// Trunk kind (default transformer).
     public var architecture: Architecture = .transformer
-    /// C, the hidden width (default 128: a 2-core budget; 256 costs ~3x per step for < 1 point on Banking77).
+    /// C, the hidden width (default 128: Banking77 trains in ~5 min on 2 cores; 256 would cost ~3x per step, untested for accuracy).
     public var modelWidth = 128
     /// Transformer blocks or LSTM layers (default 2).
     public var layerCount = 2
@@ -43,8 +43,9 @@ public struct ChatModelConfig: Codable, Sendable, Equatable {
     public var warmupFraction: Float = 0.05
     /// Global gradient-norm limit (default 1).
     public var maxGradientNorm: Float = 1
-    /// Training epochs over the training split (default 30; early stopping usually ends sooner).
-    public var epochs = 30
+    /// Training epochs over the training split (default 12: Banking77 validation peaks at 7–12;
+    /// 20 epochs at lr 2e-3 scored lower).
+    public var epochs = 12
     /// Sequences per step (default 32).
     public var batchSize = 32
     /// Seed for initialisation, split, shuffling and dropout (default 42).
@@ -69,15 +70,16 @@ public struct ChatModelConfig: Codable, Sendable, Equatable {
     /// Learning-rate multiplier for the sparse layer (default 30: a linear model on TF-IDF values
     /// of ~0.1 needs weights of ~10, which lr 1e-3 does not reach in a few hundred steps).
     public var sparseLearningRateScale: Float = 30
-    /// Epochs of next-token training on all text before the heads train (default 0).
-    public var languageModelPretrainingEpochs = 0
+    /// Epochs of next-token training on all text before the heads train (default 3: with
+    /// averaging, +0.4 points on Banking77 validation, the dense expert +0.6).
+    public var languageModelPretrainingEpochs = 3
     /// The intent name that means "out of scope" when the data has such a class (default `oos`).
     public var outOfScopeLabel = "oos"
     /// Share of in-scope validation messages that should pass the out-of-scope thresholds when
     /// validation has no out-of-scope rows (default 0.96).
     public var inScopePassRate: Float = 0.96
-    /// Average the weights of the last N improving epochs' checkpoints instead of keeping the best one (default 0: off).
-    public var checkpointAveraging = 0
+    /// Average the weights of the last N improving epochs instead of keeping the best one (default 3; 0 or 1: off).
+    public var checkpointAveraging = 3
 
     /// The defaults above.
     public init() {}

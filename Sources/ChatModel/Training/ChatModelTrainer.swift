@@ -70,6 +70,9 @@ public struct ChatModelTrainer: Sendable {
         model.metrics["training_accuracy"] = report.trainingAccuracy
         model.metrics["validation_accuracy"] = report.validationAccuracy
         model.metrics["best_epoch"] = Double(report.bestEpoch)
+        // Callers check this before showing sentiment: without labelled data the head is untrained.
+        model.metrics["sentiment_examples"] = Double(training.filter { $0.sentiment != nil }.count)
+        model.metrics["reply_examples"] = Double(training.filter { $0.reply != nil }.count)
         model.metrics["training_seconds"] = report.wallSeconds
         return (model, report)
     }
