@@ -46,7 +46,8 @@ import Testing
     nonisolated(unsafe) var reports: [TrainingProgress] = []
     _ = try ChatModelTrainer(config: config).train(Fixtures.examples) { reports.append($0) }
     #expect(reports.filter(\.isEpochEnd).map(\.epoch) == [1, 2])
-    #expect(reports.filter { !$0.isEpochEnd }.count == 2 * 4)
+    #expect(reports.filter { !$0.isEpochEnd && $0.phase == .training }.count == 2 * 4)
+    #expect(reports.filter { $0.phase == .languageModelPretraining }.count == config.languageModelPretrainingEpochs * 4)
     #expect(reports.allSatisfy { $0.loss.isFinite && $0.tokensPerSecond >= 0 })
 }
 

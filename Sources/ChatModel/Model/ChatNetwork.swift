@@ -53,6 +53,9 @@ package final class ChatNetwork {
             + (sparse.map { [$0.weight] } ?? []) + (sparseIDF.map { [$0] } ?? [])
     }
 
+    /// Every trained tensor (the idf table excluded): what early stopping keeps and averaging averages.
+    var trainedParameters: [Parameter] { denseParameters + (sparse.map { [$0.weight] } ?? []) }
+
     /// The parameters AdamW trains (the sparse layer has its own lazy step; the idf is fixed).
     package var denseParameters: [Parameter] { trunk.parameters + intentHead.parameters + sentimentHead.parameters }
 

@@ -68,7 +68,7 @@ struct TrainingLoop {
             if let kept = best, score < kept.accuracy {
                 if config.earlyStoppingPatience > 0, epoch - kept.epoch >= config.earlyStoppingPatience { break }
             } else {
-                let weights = model.network.parameters.map(\.value)
+                let weights = model.network.trainedParameters.map(\.value)
                 if config.checkpointAveraging > 1 {
                     recent.append(weights)
                     if recent.count > config.checkpointAveraging { recent.removeFirst() }
@@ -79,7 +79,7 @@ struct TrainingLoop {
         guard let best else { return }
         report.bestEpoch = best.epoch
         let weights = recent.count > 1 ? Self.average(recent) : best.weights
-        for (parameter, value) in zip(model.network.parameters, weights) { parameter.value = value }
+        for (parameter, value) in zip(model.network.trainedParameters, weights) { parameter.value = value }
     }
 
     /// The element-wise mean of several weight lists.
