@@ -3,6 +3,7 @@
 // the Chatbot module; this one only needs the well-formed demo files.
 import ChatModel
 import Foundation
+import TensorCore
 
 /// The demo domain as training examples.
 enum DemoIntents {
@@ -54,10 +55,36 @@ extension IntentBenchmark {
                 records.append(BenchmarkRecord(name: name + ".validation_accuracy.\(expert)",
                                                value: Double(right) / Double(max(1, validation.count)) * 100, unit: "%"))
             }
+            records += inferenceLatency(model: trained.model, texts: validation.map(\.text), name: name)
             var options = GenerationOptions()
             options.intent = "cancel_order"
             if let reply = try? trained.model.generate("please cancel my order", options: options) {
                 FileHandle.standardError.write(Data("\(name) reply: \(reply.text)\n".utf8))
+            }
+        }
+        return records
+    }
+
+    /// One-message classification latency at 1 and 2 OpenBLAS threads, and greedy generation
+    /// time per token with and without the cache.
+    func inferenceLatency(model: ChatModel, texts: [String], name: String) -> [BenchmarkRecord] {
+        var records: [BenchmarkRecord] = []
+        let saved = BLAS.threadCount
+        defer { BLAS.threadCount = saved }
+        for threads in [1, 2] {
+            BLAS.threadCount = threads
+            let times = texts.map { text in Stopwatch.seconds { _ = try? model.predict(text) } * 1000 }.sorted()
+            records.append(BenchmarkRecord(name: name + ".classify_p50.threads\(threads)", value: times[times.count / 2], unit: "ms"))
+            for cached in [true, false] {
+                var options = GenerationOptions()
+                options.intent = "cancel_order"
+                options.usesCache = cached
+                var tokens = 0
+                let seconds = Stopwatch.seconds {
+                    for text in texts.prefix(10) { tokens += (try? model.generate(text, options: options))?.tokenIDs.count ?? 0 }
+                }
+                records.append(BenchmarkRecord(name: name + ".generate_per_token.\(cached ? "cache" : "recompute").threads\(threads)",
+                                               value: seconds * 1000 / Double(max(1, tokens)), unit: "ms"))
             }
         }
         return records
