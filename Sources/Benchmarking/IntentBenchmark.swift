@@ -45,12 +45,11 @@ public struct IntentBenchmark: Sendable {
         let base = ChatModelConfig()
         guard let override = ProcessInfo.processInfo.environment["CHATBOT_BENCH_CONFIG"],
               let baseData = try? JSONEncoder().encode(base),
-              var fields = (try? JSONSerialization.jsonObject(with: baseData)) as? [String: Any],
+              let fields = (try? JSONSerialization.jsonObject(with: baseData)) as? [String: Any],
               let extra = (try? JSONSerialization.jsonObject(with: Data(override.utf8))) as? [String: Any],
               let merged = try? JSONSerialization.data(withJSONObject: fields.merging(extra) { $1 }),
               let config = try? JSONDecoder().decode(ChatModelConfig.self, from: merged)
         else { return base }
-        fields = [:]
         return config
     }
 
