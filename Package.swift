@@ -54,9 +54,14 @@ let package = Package(
         // learned head will plug into (no model, storage or C code).
         .target(name: "Sentiment", exclude: ["Resources"], swiftSettings: strictSettings),
 
+        // The model: training data types, tokenizer preparation, transformer/LSTM trunk with LM,
+        // intent and sentiment heads, training, calibration, generation, checkpoints.
+        .target(name: "ChatModel", dependencies: ["TensorCore", "Tokenization"], swiftSettings: strictSettings),
+
         // Measurement harness behind `chatbot bench`.
         .target(
-            name: "Benchmarking", dependencies: ["TensorCore", "Tokenization", "Sentiment", "ConversationStorage", "Chatbot"],
+            name: "Benchmarking",
+            dependencies: ["TensorCore", "Tokenization", "Sentiment", "ChatModel", "ConversationStorage", "Chatbot"],
             swiftSettings: strictSettings),
 
         // The command-line tool.
@@ -98,6 +103,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "SentimentTests", dependencies: ["Sentiment"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ChatModelTests", dependencies: ["ChatModel", "TensorCore", "Tokenization", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ChatbotCLITests",

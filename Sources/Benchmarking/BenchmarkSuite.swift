@@ -12,6 +12,11 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case tokenizer
     /// Lexicon sentiment analyser throughput (messages/s, MB/s) on one core.
     case sentiment
+    /// ChatModel on Banking77 (both trunks, sparse features on/off) and the demo domain.
+    case intents
+
+    /// The suites a plain `chatbot bench` runs: all but `intents`, which trains models for 20+ minutes.
+    public static var defaultSuites: [BenchmarkSuite] { allCases.filter { $0 != .intents } }
 
     /// Runs the suite and returns its figures.
     public func run(quick: Bool) -> [BenchmarkRecord] {
@@ -21,6 +26,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .store: StoreBenchmark(quick: quick).run()
         case .tokenizer: TokenizerBenchmark(quick: quick).run()
         case .sentiment: SentimentBenchmark(quick: quick).run()
+        case .intents: IntentBenchmark(quick: quick).run()
         }
     }
 }

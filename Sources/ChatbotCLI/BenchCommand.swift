@@ -9,8 +9,8 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure speed; prints one JSON line {\"name\",\"value\",\"unit\"} per figure.")
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: "Suites to run; all by default.")
-    var suite: [BenchmarkSuite] = BenchmarkSuite.allCases
+            help: "Suites to run; all but intents (Banking77 training, 20+ minutes) by default.")
+    var suite: [BenchmarkSuite] = BenchmarkSuite.defaultSuites
 
     @Flag(name: .long, help: "Fewer sizes and shorter runs, for a smoke test.")
     var quick = false

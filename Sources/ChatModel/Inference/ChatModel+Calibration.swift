@@ -1,0 +1,52 @@
+// Fits the temperature and the out-of-scope thresholds on held-out examples: rows labelled with
+// the out-of-scope label (when present) tune the thresholds jointly with in-scope accuracy;
+// otherwise the thresholds let `inScopePassRate` of in-scope messages through.
+
+extension ChatModel {
+    /// Fits `calibration` on `examples` (validation data; labelled rows only).
+    public func calibrate(on examples: [TrainingExample]) throws(ChatModelError) {
+        let labelled = examples.filter { $0.intent != nil }
+        guard !labelled.isEmpty else {
+            calibration = Calibration()
+            return
+        }
+        let oosLabel = config.outOfScopeLabel
+        let knownRows = labelled.indices.filter { labels.index(of: labelled[$0].intent ?? "") != nil }
+        var fitted = Calibration()
+        if usesSparseFeatures && config.fitSparseWeight {
+            let texts = labelled.map(\.text), contexts = labelled.map(\.context)
+            let dense = try self.logits(for: texts, contexts: contexts, expert: "dense").map(\.intent)
+            let sparse = try self.logits(for: texts, contexts: contexts, expert: "sparse").map(\.intent)
+            fitted.sparseWeight = Calibration.fitSparseWeight(
+                dense: knownRows.map { dense[$0] }, sparse: knownRows.map { sparse[$0] },
+                labels: knownRows.map { labels.index(of: labelled[$0].intent ?? "") ?? 0 })
+        }
+        calibration = fitted
+        let logits = try self.logits(for: labelled.map(\.text), contexts: labelled.map(\.context)).map(\.intent)
+        fitted.temperature = Calibration.fitTemperature(
+            logits: knownRows.map { logits[$0] },
+            labels: knownRows.map { labels.index(of: labelled[$0].intent ?? "") ?? 0 })
+        var inScope: [(confidence: Float, margin: Float, correct: Bool)] = []
+        var outOfScope: [(confidence: Float, margin: Float)] = []
+        for (example, row) in zip(labelled, logits) {
+            let probabilities = Self.softmax(row, temperature: fitted.temperature)
+            let sorted = probabilities.sorted(by: >)
+            let confidence = sorted.first ?? 0, margin = confidence - (sorted.count > 1 ? sorted[1] : 0)
+            let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
+            if example.intent == oosLabel {
+                outOfScope.append((confidence, margin))
+            } else {
+                inScope.append((confidence, margin, labels.intents.indices.contains(best) && labels.intents[best] == example.intent))
+            }
+        }
+        if outOfScope.isEmpty {
+            (fitted.confidenceThreshold, fitted.marginThreshold) = Calibration.inScopeThresholds(
+                confidences: inScope.map(\.confidence), margins: inScope.map(\.margin), passRate: config.inScopePassRate)
+            fitted.method = "in-scope-quantile"
+        } else {
+            (fitted.confidenceThreshold, fitted.marginThreshold) = Calibration.jointThresholds(inScope: inScope, outOfScope: outOfScope)
+            fitted.method = "oos-validation"
+        }
+        calibration = fitted
+    }
+}

@@ -1,0 +1,35 @@
+// How a reply is decoded: greedy or sampled (temperature, top-k, top-p, seeded), length limit,
+// an optional forced intent, and whether to use the key/value cache.
+
+/// Settings for `ChatModel.generate`.
+public struct GenerationOptions: Sendable, Equatable {
+    /// Softmax temperature; 0 or less decodes greedily (default 0).
+    public var temperature: Float = 0
+    /// Sample only among the k most likely tokens; 0 disables (default 0).
+    public var topK = 0
+    /// Sample only from the smallest set of tokens whose probability reaches p; 1 disables (default 1).
+    public var topP: Float = 1
+    /// At most this many reply tokens (default 64).
+    public var maxNewTokens = 64
+    /// Seed of the sampler (default 0), so the same options give the same reply.
+    public var seed: UInt64 = 0
+    /// Start the reply with `<intent:NAME> <agent>` for this intent instead of the predicted one.
+    public var intent: String?
+    /// Decode incrementally with the key/value cache or LSTM state (default true); false recomputes the whole prefix per token.
+    public var usesCache = true
+
+    /// Greedy decoding of up to 64 tokens with the cache.
+    public init() {}
+}
+
+/// A generated reply.
+public struct GeneratedReply: Sendable, Equatable {
+    /// The reply text, delexicalised (`{slot}` placeholders intact), control tokens removed.
+    public var text: String
+    /// The intent whose token started the reply.
+    public var intent: String
+    /// The generated token ids (the closing `<eos>` excluded).
+    public var tokenIDs: [Int]
+    /// True when the model ended with `<eos>`, false when the length limit or window stopped it.
+    public var finished: Bool
+}

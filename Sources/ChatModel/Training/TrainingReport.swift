@@ -1,0 +1,33 @@
+// The summary a training run returns beside the model: epochs, losses, accuracies and timing.
+
+/// What happened during training.
+public struct TrainingReport: Codable, Sendable, Equatable {
+    /// Examples trained on and held out.
+    public var trainingExampleCount = 0, validationExampleCount = 0
+    /// The tokenizer's vocabulary size.
+    public var vocabularySize = 0
+    /// Trainable values.
+    public var parameterCount = 0
+    /// Epochs run in the multi-task phase.
+    public var epochsRun = 0
+    /// The 1-based epoch whose weights were kept.
+    public var bestEpoch = 0
+    /// Mean training loss per epoch.
+    public var epochLosses: [Float] = []
+    /// Validation intent accuracy per epoch (empty without validation data).
+    public var validationAccuracies: [Double] = []
+    /// Intent accuracy of the kept weights on the training split.
+    public var trainingAccuracy: Double?
+    /// Intent accuracy of the kept weights on the validation split.
+    public var validationAccuracy: Double?
+    /// Wall-clock seconds of the whole run (tokenizer and calibration included).
+    public var wallSeconds = 0.0
+
+    private enum CodingKeys: String, CodingKey {
+        case trainingExampleCount = "training_examples", validationExampleCount = "validation_examples"
+        case vocabularySize = "vocabulary_size", parameterCount = "parameters", epochsRun = "epochs_run"
+        case bestEpoch = "best_epoch", epochLosses = "epoch_losses", validationAccuracies = "validation_accuracies"
+        case trainingAccuracy = "training_accuracy", validationAccuracy = "validation_accuracy"
+        case wallSeconds = "wall_seconds"
+    }
+}
