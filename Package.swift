@@ -38,10 +38,10 @@ let package = Package(
         // Conversations, feedback, model versions and tickets in SQLite or PostgreSQL.
         .target(name: "ConversationStorage", dependencies: ["CSQLite", "CLibPQ"], swiftSettings: strictSettings),
 
-        // Intents, training data and transcripts I/O, entity extraction; later the dialogue engine.
+        // Intents, training data and transcripts I/O, entity extraction, the dialogue engine and policy.
         .target(
             name: "Chatbot",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["Sentiment", "ConversationStorage", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),
 
         // Rule-based sentiment on our own lexicon, conversation mood, and the combiner the
@@ -86,7 +86,7 @@ let package = Package(
             name: "ConversationStorageTests", dependencies: ["ConversationStorage", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "ChatbotTests", dependencies: ["Chatbot"],
+            name: "ChatbotTests", dependencies: ["Chatbot", "Sentiment", "ConversationStorage"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "SentimentTests", dependencies: ["Sentiment"],
