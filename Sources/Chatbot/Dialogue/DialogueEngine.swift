@@ -35,7 +35,7 @@ public final class DialogueEngine: @unchecked Sendable {
     ///   - contextLimit: turns (customer and bot) passed to the understanding as context.
     ///   - now: the clock for timestamps and relative dates ("tomorrow").
     public init(catalog: IntentCatalog, understanding: any LanguageUnderstanding, store: any ConversationStore,
-                sentiment: any SentimentAnalyser = LexiconSentimentAnalyser(), escalation: EscalationPolicy = EscalationPolicy(),
+                sentiment: any SentimentAnalyser = LexiconSentimentAnalyser(), escalation: EscalationPolicy = DialogueEngine.defaultEscalation,
                 contextLimit: Int = 6, now: @escaping @Sendable () -> Date = { Date() }) {
         self.catalog = catalog
         self.understanding = understanding
@@ -161,6 +161,16 @@ public final class DialogueEngine: @unchecked Sendable {
             return error.description
         }
     }
+
+    /// The Sentiment module's escalation rules with a stricter single-turn threshold (−0.7
+    /// instead of −0.6): one valence −3 phrase scores −0.61 in the lexicon, and such phrases are
+    /// often the request itself ("where is my order", "I want a refund"), not anger. One −4
+    /// phrase ("worst service", "furious") or two −3 phrases still escalate.
+    public static let defaultEscalation: EscalationPolicy = {
+        var policy = EscalationPolicy()
+        policy.lastTurnThreshold = -0.7
+        return policy
+    }()
 
     /// The apology given when a turn fails inside the engine.
     public static let errorReply = "Sorry, something went wrong on my side. Could you say that again?"

@@ -4,7 +4,7 @@
 import Foundation
 
 /// Nearest-centroid intent classifier over an `IntentCatalog`'s examples (the fallback and baseline).
-public final class ExampleMatchingUnderstanding: LanguageUnderstanding {
+public final class ExampleMatchingUnderstanding: LanguageUnderstanding, Sendable {
     /// Settings; the defaults were chosen on a held-out fifth of the demo domain's examples
     /// (79 % answered, 84 % of those right; 75 % top-1 accuracy overall).
     public struct Settings: Sendable, Hashable, Codable {
