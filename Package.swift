@@ -28,6 +28,9 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CEditLine", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]),
 
         // Numerics.
         .target(name: "TensorCore", dependencies: ["CBLAS"], swiftSettings: strictSettings),
@@ -50,7 +53,7 @@ let package = Package(
 
         // Measurement harness behind `chatbot bench`.
         .target(
-            name: "Benchmarking", dependencies: ["TensorCore", "Tokenization", "Sentiment", "ConversationStorage"],
+            name: "Benchmarking", dependencies: ["TensorCore", "Tokenization", "Sentiment", "ConversationStorage", "Chatbot"],
             swiftSettings: strictSettings),
 
         // The command-line tool.
@@ -58,8 +61,11 @@ let package = Package(
             name: "ChatbotCLI",
             dependencies: [
                 "Benchmarking",
+                "Chatbot",
+                "ConversationStorage",
                 "Tokenization",
                 "Sentiment",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -93,7 +99,8 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ChatbotCLITests",
-            dependencies: ["ChatbotCLI", "Sentiment", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["ChatbotCLI", "Chatbot", "ConversationStorage", "Sentiment",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["Snapshots"],
             swiftSettings: strictSettings),
     ]

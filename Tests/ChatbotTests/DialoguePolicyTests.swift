@@ -13,7 +13,7 @@ private func decide(_ text: String, as intent: String?, confidence: Double = 0.9
     let catalog = try demoCatalog.get()
     let policy = DialoguePolicy(catalog: catalog)
     let ranked = [IntentGuess(intent: intent ?? "order_status", confidence: confidence),
-                  IntentGuess(intent: "track_package", confidence: 0.1), IntentGuess(intent: "delivery_time", confidence: 0.05)]
+                  IntentGuess(intent: "track_package", confidence: 0.15), IntentGuess(intent: "delivery_time", confidence: 0.1)]
     let understanding = Understanding(intent: ranked[0].intent, confidence: confidence, ranked: ranked, isOutOfScope: intent == nil)
     let entities = EntityExtractor(domain: catalog.domain).entities(in: text, today: CalendarDay(Date(), in: .current))
     return policy.decide(text: text, understanding: understanding, entities: entities, escalation: escalation,
@@ -32,6 +32,16 @@ private func responses(of intent: String) throws -> [String] {
     #expect(decision.reply.contains("order status, track package or delivery time"))
     #expect(decision.source == .fallback)
     #expect(state.consecutiveMisses == 1)
+}
+
+@Test func nearUniformGuessesAreNotOffered() throws {
+    var state = DialogueState()
+    let policy = DialoguePolicy(catalog: try demoCatalog.get())
+    let guesses = ["greeting", "thanks", "goodbye"].map { IntentGuess(intent: $0, confidence: 0.04) }
+    let understanding = Understanding(intent: "greeting", confidence: 0.04, ranked: guesses, isOutOfScope: true)
+    let decision = policy.decide(text: "qwxz", understanding: understanding, entities: [], escalation: nil, state: &state) { _ in nil }
+    #expect(decision.suggestions.isEmpty)
+    #expect(decision.reply.contains("I can help with"))
 }
 
 @Test func aSecondMissInARowHandsOff() throws {

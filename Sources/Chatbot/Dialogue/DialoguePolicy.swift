@@ -15,6 +15,9 @@ public struct DialoguePolicy: Sendable {
     public var handoffIntent = "human_handoff"
     /// Misses in a row that hand the conversation off (the "second miss").
     public var missesBeforeHandoff = 2
+    /// Guesses below this probability are not offered as suggestions (near-uniform guesses
+    /// for gibberish would only confuse).
+    public var minimumSuggestionConfidence = 0.1
     /// Words that make a message refer back to what was said before ("cancel it", "that order").
     public static let referenceWords: Set<String> = ["it", "its", "that", "this", "same", "them", "those", "these"]
 
@@ -115,10 +118,13 @@ public struct DialoguePolicy: Sendable {
             state.pendingSlot = nil
             return handOff(.repeatedMisses, intent: nil)
         }
-        let suggestions = understanding.ranked.map(\.intent)
-            .filter { !$0.isEmpty && catalog.intent(named: $0) != nil }.prefix(3)
+        let suggestions = understanding.ranked
+            .filter { $0.confidence >= minimumSuggestionConfidence && catalog.intent(named: $0.intent) != nil }
+            .prefix(3).map(\.intent)
         var reply = "Sorry, I'm not sure I understood. Could you rephrase that?"
-        if !suggestions.isEmpty {
+        if suggestions.isEmpty {
+            reply += " I can help with orders, deliveries, returns, refunds, payments, products and your account."
+        } else {
             let names = suggestions.map { $0.replacingOccurrences(of: "_", with: " ") }
             let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
             reply += " Did you mean: \(list)?"
