@@ -51,9 +51,10 @@ struct ChatCommand: ParsableCommand {
         let engine = DialogueEngine(catalog: catalog, understanding: understanding, store: conversationStore)
         let interactive = ChatLineReader.isInteractive && !json
         let colour = interactive && !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let unicode = interactive ? ChatLineReader.prepareLocale() : true
         let session = ChatSession(
             engine: engine, style: interactive ? .terminal : (json ? .jsonLines : .lines), verbose: verbose,
-            colour: colour, output: { Self.printLine($0) },
+            colour: colour, unicode: unicode, output: { Self.printLine($0) },
             notice: interactive ? { Self.printLine($0) } : { Self.printError($0) })
         ChatInterrupt.install(engine: engine, terminal: interactive ? ChatLineReader.terminalSettings() : nil)
         if model != nil {

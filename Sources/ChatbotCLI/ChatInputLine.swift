@@ -3,7 +3,7 @@
 import Foundation
 
 /// What a line of chat input asks for.
-enum ChatInputLine: Equatable {
+package enum ChatInputLine: Equatable {
     /// A message from the customer.
     case message(String)
     /// Show the commands.
@@ -24,7 +24,7 @@ enum ChatInputLine: Equatable {
     case invalid(String)
 
     /// Reads one line. A line starting with `/` is a command; `//text` sends `/text` as a message.
-    init(_ line: String) {
+    package init(_ line: String) {
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.hasPrefix("/") else {
             self = trimmed.isEmpty ? .empty : .message(trimmed)
@@ -50,7 +50,7 @@ enum ChatInputLine: Equatable {
     }
 
     /// The text `/help` prints.
-    static let helpText = """
+    package static let helpText = """
         Type a message as the customer. Commands:
           /good            the last reply was good
           /bad             the last reply was bad

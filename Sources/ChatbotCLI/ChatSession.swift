@@ -6,9 +6,9 @@ import ConversationStorage
 import Foundation
 
 /// A chat session over a `DialogueEngine`.
-final class ChatSession {
+package final class ChatSession {
     /// How replies are printed.
-    enum Style {
+    package enum Style {
         /// Interactive: labelled, optionally coloured replies and notices on standard output.
         case terminal
         /// One reply per line (details and notices on standard error).
@@ -27,18 +27,18 @@ final class ChatSession {
     let notice: (String) -> Void
 
     /// A session printing through `output` and `notice`.
-    init(engine: DialogueEngine, style: Style, verbose: Bool, colour: Bool,
+    package init(engine: DialogueEngine, style: Style, verbose: Bool, colour: Bool, unicode: Bool = true,
          output: @escaping (String) -> Void, notice: @escaping (String) -> Void) {
         self.engine = engine
         self.style = style
         self.verbose = verbose
-        self.formatter = ChatTurnFormatter(colour: colour && style == .terminal)
+        self.formatter = ChatTurnFormatter(colour: colour && style == .terminal, unicode: unicode)
         self.output = output
         self.notice = notice
     }
 
     /// Reads lines from `next` until it returns nil or `/quit`, then ends the conversation.
-    func run(prompt: String, next: (String) -> String?) {
+    package func run(prompt: String, next: (String) -> String?) {
         while let line = next(prompt) {
             let carryOn = ChatInterrupt.whileBusy { handle(line) }
             if !carryOn || ChatInterrupt.wasRequested { break }
@@ -47,7 +47,7 @@ final class ChatSession {
     }
 
     /// Handles one input line; false when the session should end.
-    func handle(_ line: String) -> Bool {
+    package func handle(_ line: String) -> Bool {
         switch ChatInputLine(line) {
         case .empty: return true
         case .quit: return false
@@ -75,7 +75,7 @@ final class ChatSession {
     }
 
     /// Ends the current conversation as closed (a handed-off one keeps its status).
-    func finish() {
+    package func finish() {
         do {
             try engine.end(status: .closed)
         } catch {

@@ -6,19 +6,24 @@ import Foundation
 import Sentiment
 
 /// Formats turn results for the terminal, plain lines or JSON Lines.
-struct ChatTurnFormatter {
+package struct ChatTurnFormatter {
     /// Whether to use ANSI colours.
     var colour: Bool
+    /// Whether the terminal takes non-ASCII text (else the labels are `you>` and `bot>`).
+    var unicode = true
 
     private func paint(_ text: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
     /// The bot's label before a reply on the terminal.
-    var botLabel: String { paint("bot ›", "1;36") }
+    var botLabel: String { paint(unicode ? "bot ›" : "bot>", "1;36") }
     /// The prompt for the customer's line.
     /// (Escapes are wrapped in \\1 … \\2 so libedit does not count them as columns.)
-    var prompt: String { colour ? "\u{1}\u{1B}[1;32m\u{2}you ›\u{1}\u{1B}[0m\u{2} " : "you › " }
+    var prompt: String {
+        let label = unicode ? "you ›" : "you>"
+        return colour ? "\u{1}\u{1B}[1;32m\u{2}\(label)\u{1}\u{1B}[0m\u{2} " : label + " "
+    }
 
     /// A notice (hand-off, new conversation, feedback stored), dimmed or yellow.
     func notice(_ text: String, warning: Bool = false) -> String {
@@ -26,7 +31,7 @@ struct ChatTurnFormatter {
     }
 
     /// `intent 0.83 · order_id=48213377 · negative -0.61 · template · 1.2 ms`.
-    func details(_ turn: TurnResult) -> String {
+    package func details(_ turn: TurnResult) -> String {
         var parts: [String] = []
         let intent = turn.detectedIntent ?? "–"
         parts.append(turn.confidence.map { "\(intent) \(String(format: "%.2f", $0))" } ?? intent)
@@ -42,7 +47,7 @@ struct ChatTurnFormatter {
 
     /// One JSON object for `--json`: text, intent, confidence, entities, sentiment, reply_source,
     /// handed_off, move, suggestions, latency_ms, conversation_id, model_version, error.
-    static func json(_ turn: TurnResult) -> String {
+    package static func json(_ turn: TurnResult) -> String {
         let line = JSONTurn(
             text: turn.reply, intent: turn.intent, detectedIntent: turn.detectedIntent, confidence: turn.confidence,
             entities: turn.entities.map { .init(kind: $0.kind.rawValue, value: $0.value, text: $0.text) },
