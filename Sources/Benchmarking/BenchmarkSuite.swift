@@ -12,6 +12,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case tokenizer
     /// Lexicon sentiment analyser throughput (messages/s, MB/s) on one core.
     case sentiment
+    /// Dialogue turn latency p50/p99: analysis only, and a whole turn into SQLite (needs `intents/`).
+    case chat
 
     /// Runs the suite and returns its figures.
     public func run(quick: Bool) -> [BenchmarkRecord] {
@@ -21,6 +23,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .store: StoreBenchmark(quick: quick).run()
         case .tokenizer: TokenizerBenchmark(quick: quick).run()
         case .sentiment: SentimentBenchmark(quick: quick).run()
+        case .chat: ChatBenchmark(quick: quick).run()
         }
     }
 }
