@@ -47,7 +47,14 @@ struct ChatCommand: ParsableCommand {
             throw CommandFailure("cannot load the intents:\n\(error.description)")
         }
         let understanding = ExampleMatchingUnderstanding(catalog: catalog)
-        let conversationStore = try store.open()
+        var conversationStore = try store.open()
+        if case .postgres = try store.location() {
+            do {  // turns survive a server outage in ./.chatbot/spool.jsonl and are replayed later
+                conversationStore = try SpoolingConversationStore(primary: conversationStore)
+            } catch {
+                throw CommandFailure("cannot open the spool for the PostgreSQL store: \(error.message)")
+            }
+        }
         let engine = DialogueEngine(catalog: catalog, understanding: understanding, store: conversationStore)
         let interactive = ChatLineReader.isInteractive && !json
         let colour = interactive && !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
