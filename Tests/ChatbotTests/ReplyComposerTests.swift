@@ -1,5 +1,6 @@
 // Filling and checking replies: slots, the shop's fixed placeholders, and string edge cases.
 import Chatbot
+import Foundation
 import Testing
 
 private let shop = DomainLists(products: [], shop: ShopProfile(
