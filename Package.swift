@@ -78,7 +78,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TensorCore", "ConversationStorage"], swiftSettings: strictSettings),
 
         .testTarget(
-            name: "SystemLibrariesTests", dependencies: ["CBLAS", "CLibPQ", "CSQLite"],
+            name: "SystemLibrariesTests", dependencies: ["CBLAS", "CLibPQ", "CSQLite", "CEditLine"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "TokenizationTests", dependencies: ["Tokenization", "TensorCore"],
