@@ -29,6 +29,9 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CEditLine", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]),
 
         // Numerics.
         .target(name: "TensorCore", dependencies: ["CBLAS"], swiftSettings: strictSettings),
@@ -40,10 +43,11 @@ let package = Package(
         .target(name: "ConversationStorage", dependencies: ["CSQLite", "CLibPQ"], swiftSettings: strictSettings),
 
         // Intents, training data and transcripts I/O (and their export/import to the conversation
-        // store), entity extraction; later the dialogue engine.
+        // store), entity extraction, the dialogue engine and policy.
         .target(
             name: "Chatbot",
             dependencies: [
+                "Sentiment",
                 "ConversationStorage",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -73,6 +77,7 @@ let package = Package(
                 "ConversationStorage",
                 "Tokenization",
                 "Sentiment",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -85,7 +90,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TensorCore", "ConversationStorage"], swiftSettings: strictSettings),
 
         .testTarget(
-            name: "SystemLibrariesTests", dependencies: ["CBLAS", "CLibPQ", "CSQLite"],
+            name: "SystemLibrariesTests", dependencies: ["CBLAS", "CLibPQ", "CSQLite", "CEditLine"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "TokenizationTests", dependencies: ["Tokenization", "TensorCore"],
@@ -99,7 +104,7 @@ let package = Package(
             name: "ConversationStorageTests", dependencies: ["ConversationStorage", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "ChatbotTests", dependencies: ["Chatbot", "ConversationStorage", "TestSupport"],
+            name: "ChatbotTests", dependencies: ["Chatbot", "Sentiment", "ConversationStorage", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "SentimentTests", dependencies: ["Sentiment"],
@@ -109,7 +114,8 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ChatbotCLITests",
-            dependencies: ["ChatbotCLI", "Chatbot", "Sentiment", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["ChatbotCLI", "Chatbot", "ConversationStorage", "Sentiment",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["Snapshots"],
             swiftSettings: strictSettings),
     ]

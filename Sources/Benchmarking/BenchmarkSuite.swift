@@ -12,6 +12,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case tokenizer
     /// Lexicon sentiment analyser throughput (messages/s, MB/s) on one core.
     case sentiment
+    /// Dialogue turn latency p50/p99: analysis only, and a whole turn into SQLite (needs `intents/`).
+    case chat
     /// ChatModel on Banking77 (both trunks, sparse features on/off) and the demo domain.
     case intents
 
@@ -27,6 +29,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .tokenizer: TokenizerBenchmark(quick: quick).run()
         case .sentiment: SentimentBenchmark(quick: quick).run()
         case .intents: IntentBenchmark(quick: quick).run()
+        case .chat: ChatBenchmark(quick: quick).run()
         }
     }
 }

@@ -11,6 +11,7 @@ public struct ChatbotCommand: ParsableCommand {
         abstract: "A self-hosted customer-service chatbot: chat, answer tickets, learn from transcripts.",
         version: version,
         subcommands: [
+            ChatCommand.self,
             BenchCommand.self,
             TokenizerCommand.self,
             SentimentCommand.self,

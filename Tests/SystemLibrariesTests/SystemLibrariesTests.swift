@@ -1,7 +1,10 @@
-// The three C shims link and answer: OpenBLAS multiplies, libpq and SQLite report versions.
+// The C shims link and answer: OpenBLAS multiplies, libpq and SQLite report versions, libedit
+// keeps a history.
 import CBLAS
+import CEditLine
 import CLibPQ
 import CSQLite
+import Foundation
 import Testing
 
 @Test func openBLASMultipliesTwoByTwoMatrices() {
@@ -19,4 +22,17 @@ import Testing
 @Test func sqliteReportsVersionThree() {
     #expect(sqlite3_libversion_number() >= 3_035_000)
     #expect(sqlite3_threadsafe() != 0)
+}
+
+@Test func libeditKeepsAHistory() {
+    using_history()
+    let before = historyLength()
+    add_history("where is my order")
+    #expect(historyLength() == before + 1)
+}
+
+private func historyLength() -> Int32 {
+    guard let state = history_get_history_state() else { return -1 }
+    defer { free(state) }
+    return state.pointee.length
 }

@@ -1,0 +1,102 @@
+// Per-turn latency of the dialogue engine on the demo intents: analysis alone (entities, intent,
+// sentiment) and a whole turn through `DialogueEngine` into a temporary SQLite store (the
+// `chatbot chat` default, fsync on every commit). Generated replies wait for the neural model.
+import Chatbot
+import ConversationStorage
+import Foundation
+import Sentiment
+
+/// Measures `chatbot chat` turn latency with the example-matching understanding.
+public struct ChatBenchmark: Sendable {
+    /// Timed turns per figure.
+    public var turns = 2_000
+    /// Customer turns per conversation before a new one starts.
+    public var turnsPerConversation = 8
+
+    /// The default settings, or 200 turns for a smoke test.
+    public init(quick: Bool = false) {
+        if quick { turns = 200 }
+    }
+
+    /// Customer messages written for this benchmark, cycled in order.
+    public static let messages = [
+        "hi there", "where is my order?", "it's 48213377", "can you cancel it please",
+        "I want to return the down jacket I bought, it's too small", "how much is shipping to Austria?",
+        "my payment failed twice with my visa card", "do you have the 2-person tent in stock?",
+        "I never got my refund of 89.90 EUR for order ORD-30571942", "what are your opening hours on saturday",
+        "please change the delivery address for order 61180234 to 5 Elm Street",
+        "my parcel arrived damaged, the trekking poles are bent", "thanks, that was helpful", "bye",
+        "This is unacceptable!!! Worst service ever", "blorp wibble",
+    ]
+
+    /// The intents folder: `$CHATBOT_INTENTS_DIR`, else `intents` in the working directory.
+    static func intentsFolder() -> URL {
+        URL(fileURLWithPath: ProcessInfo.processInfo.environment["CHATBOT_INTENTS_DIR"] ?? "intents")
+    }
+
+    /// Runs the measurements; empty (with a note on stderr) without an intents folder.
+    public func run() -> [BenchmarkRecord] {
+        guard let catalog = try? IntentCatalog.load(from: Self.intentsFolder()) else {
+            FileHandle.standardError.write(Data("chat: no intents folder (set CHATBOT_INTENTS_DIR or run from the package root); skipped\n".utf8))
+            return []
+        }
+        var understanding: ExampleMatchingUnderstanding?
+        let buildSeconds = Stopwatch.seconds { understanding = ExampleMatchingUnderstanding(catalog: catalog) }
+        guard let understanding else { return [] }
+        var records = [BenchmarkRecord(name: "chat.example_matcher.build", value: buildSeconds * 1e3, unit: "ms")]
+        records += analysis(catalog: catalog, understanding: understanding)
+        records += wholeTurns(catalog: catalog, understanding: understanding)
+        return records
+    }
+
+    /// What the engine does before its policy: entities, intent, lexicon sentiment.
+    private func analysis(catalog: IntentCatalog, understanding: ExampleMatchingUnderstanding) -> [BenchmarkRecord] {
+        let extractor = EntityExtractor(domain: catalog.domain)
+        let sentiment = LexiconSentimentAnalyser()
+        var checksum = 0.0
+        var samples: [Double] = []
+        for index in 0..<(turns + 50) {
+            let text = Self.messages[index % Self.messages.count]
+            let seconds = Stopwatch.seconds {
+                checksum += Double(extractor.entities(in: text).count)
+                checksum += (try? understanding.analyse(text, context: []).confidence) ?? 0
+                checksum += sentiment.analyse(text).score
+            }
+            if index >= 50 { samples.append(seconds * 1e3) }  // the first 50 warm up
+        }
+        guard checksum.isFinite else { return [] }
+        return [
+            BenchmarkRecord(name: "chat.analysis.p50", value: samples.percentile(50), unit: "ms"),
+            BenchmarkRecord(name: "chat.analysis.p99", value: samples.percentile(99), unit: "ms"),
+        ]
+    }
+
+    /// Whole turns through the engine into SQLite, including the two message inserts.
+    private func wholeTurns(catalog: IntentCatalog, understanding: ExampleMatchingUnderstanding) -> [BenchmarkRecord] {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-chat-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        guard let store = try? SQLiteConversationStore(path: directory.appendingPathComponent("chat.sqlite").path) else {
+            return []
+        }
+        let engine = DialogueEngine(catalog: catalog, understanding: understanding, store: store)
+        var samples: [Double] = []
+        var storedInTurn: [Double] = []
+        for index in 0..<(turns + 50) {
+            if index % turnsPerConversation == 0 { try? engine.startNewConversation() }
+            let text = Self.messages[index % Self.messages.count]
+            var result: TurnResult?
+            let seconds = Stopwatch.seconds { result = engine.respond(to: text) }
+            guard let result, result.storageError == nil else { return [] }
+            if index >= 50 {
+                samples.append(seconds * 1e3)
+                storedInTurn.append(seconds * 1e3 - result.latencyMilliseconds)
+            }
+        }
+        try? engine.end()
+        return [
+            BenchmarkRecord(name: "chat.turn.sqlite.p50", value: samples.percentile(50), unit: "ms"),
+            BenchmarkRecord(name: "chat.turn.sqlite.p99", value: samples.percentile(99), unit: "ms"),
+            BenchmarkRecord(name: "chat.turn.sqlite.store_share.p50", value: storedInTurn.percentile(50), unit: "ms"),
+        ]
+    }
+}

@@ -1,0 +1,177 @@
+// The dialogue engine: one conversation at a time, each customer message read (entities,
+// intent, sentiment), decided by the policy, and stored with its reply before the reply returns.
+// A failure inside a turn gives an apology and leaves the conversation's memory as it was.
+import ConversationStorage
+import Foundation
+import Sentiment
+
+/// Runs conversations against an intent catalog, an understanding and a store.
+///
+/// Thread-safe: every public call takes the engine's lock, so a signal handler on another
+/// thread may end the conversation while the main thread waits for input.
+public final class DialogueEngine: @unchecked Sendable {
+    /// The intents and their replies.
+    public let catalog: IntentCatalog
+    /// Where turns and feedback go.
+    public let store: any ConversationStore
+    /// The decision rules.
+    public let policy: DialoguePolicy
+    let understanding: any LanguageUnderstanding
+    let extractor: EntityExtractor
+    let sentimentAnalyser: any SentimentAnalyser
+    let escalation: EscalationPolicy
+    let now: @Sendable () -> Date
+    let contextLimit: Int
+    let lock = NSLock()
+
+    var current = DialogueState()
+    var conversation: Conversation?
+    var lastCustomerMessageID: UUID?
+    var lastBotMessageID: UUID?
+
+    /// An engine; nothing is stored until the first message.
+    ///
+    /// - Parameters:
+    ///   - contextLimit: turns (customer and bot) passed to the understanding as context.
+    ///   - now: the clock for timestamps and relative dates ("tomorrow").
+    public init(catalog: IntentCatalog, understanding: any LanguageUnderstanding, store: any ConversationStore,
+                sentiment: any SentimentAnalyser = LexiconSentimentAnalyser(), escalation: EscalationPolicy = DialogueEngine.defaultEscalation,
+                contextLimit: Int = 6, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.catalog = catalog
+        self.understanding = understanding
+        self.store = store
+        self.policy = DialoguePolicy(catalog: catalog)
+        self.extractor = EntityExtractor(domain: catalog.domain)
+        self.sentimentAnalyser = sentiment
+        self.escalation = escalation
+        self.contextLimit = contextLimit
+        self.now = now
+        self.current = DialogueState(contextLimit: contextLimit)
+    }
+
+    /// The model version stored with every message.
+    public var modelVersion: String { understanding.modelVersion }
+
+    /// The memory of the current conversation.
+    public var state: DialogueState { lock.withLock { current } }
+
+    /// The current conversation's id, or nil before its first message.
+    public var conversationID: UUID? { lock.withLock { conversation?.id } }
+
+    /// Reads one customer message and returns the reply; the customer turn, the reply and a
+    /// hand-off are in the store when this returns. Never throws: failures become an apology
+    /// (`error`) or a note (`storageError`).
+    public func respond(to text: String) -> TurnResult {
+        lock.withLock { respondLocked(to: text) }
+    }
+
+    /// Ends the current conversation (closed, unless it was handed off) and forgets its memory;
+    /// the next message starts a new one.
+    public func startNewConversation() throws(StorageError) {
+        lock.lock()
+        defer { lock.unlock() }
+        try endLocked(status: .closed)
+    }
+
+    /// Ends the current conversation with `status` (if one was started and is still open).
+    public func end(status: ConversationStatus = .closed) throws(StorageError) {
+        lock.lock()
+        defer { lock.unlock() }
+        try endLocked(status: status)
+    }
+
+    private func endLocked(status: ConversationStatus) throws(StorageError) {
+        defer {
+            conversation = nil
+            current = DialogueState(contextLimit: contextLimit)
+            lastCustomerMessageID = nil
+            lastBotMessageID = nil
+        }
+        guard let open = conversation, !current.handedOff else { return }
+        try store.endConversation(id: open.id, status: status, at: now())
+    }
+
+    private func respondLocked(to text: String) -> TurnResult {
+        var storageError: String? = nil
+        if conversation == nil || current.handedOff {
+            current = DialogueState(contextLimit: contextLimit)
+            let fresh = Conversation(channel: .chat, startedAt: now())
+            conversation = fresh
+            do { try store.startConversation(fresh) } catch { storageError = error.description }
+        }
+        let conversationID = conversation?.id ?? UUID()
+        let started = DispatchTime.now().uptimeNanoseconds
+        let entities = extractor.entities(in: text, reference: now())
+        var next = current
+        var result: TurnResult
+        do {
+            let understood = try understanding.analyse(text, context: next.recentTurns)
+            let lexicon = sentimentAnalyser.analyse(text)
+            let sentiment = SentimentBlend.blend(lexicon: lexicon, probabilities: understood.sentimentProbabilities)
+            next.mood.record(sentiment)
+            let reason = escalation.reason(for: next.mood)
+            let context = next.recentTurns
+            let decision = try policy.decide(text: text, understanding: understood, entities: entities, escalation: reason,
+                                             state: &next) { intent in
+                try understanding.generateReply(intent: intent, text: text, context: context)
+            }
+            result = TurnResult(
+                reply: decision.reply, move: decision.move, intent: decision.intent,
+                detectedIntent: understood.intent.isEmpty ? nil : understood.intent, confidence: understood.confidence,
+                ranked: understood.ranked, entities: entities, sentiment: sentiment, source: decision.source,
+                handedOff: decision.handsOff, suggestions: decision.suggestions, latencyMilliseconds: 0,
+                conversationID: conversationID, modelVersion: modelVersion)
+        } catch {
+            next = current
+            result = TurnResult(
+                reply: Self.errorReply, move: .rephrase, intent: nil, detectedIntent: nil, confidence: nil, ranked: [],
+                entities: entities, sentiment: sentimentAnalyser.analyse(text), source: .fallback, handedOff: false,
+                suggestions: [], latencyMilliseconds: 0, conversationID: conversationID, modelVersion: modelVersion,
+                error: String(describing: error))
+        }
+        result.latencyMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        next.remember(DialogueTurn(speaker: .customer, text: text))
+        next.remember(DialogueTurn(speaker: .agent, text: result.reply))
+        next.handedOff = result.handedOff
+        current = next
+        if let problem = store(result, customerText: text) { storageError = storageError ?? problem }
+        result.storageError = storageError
+        return result
+    }
+
+    /// Appends the customer message and the reply, and marks a hand-off; the first error, if any.
+    private func store(_ result: TurnResult, customerText: String) -> String? {
+        let time = now()
+        let customer = Message(
+            conversationID: result.conversationID, role: .customer, text: customerText, intent: result.detectedIntent,
+            confidence: result.confidence, entitiesJSON: result.entitiesJSON, sentimentLabel: result.sentiment.label.rawValue,
+            sentimentScore: result.sentiment.score, modelVersion: result.modelVersion, createdAt: time)
+        let bot = Message(
+            conversationID: result.conversationID, role: .bot, text: result.reply, intent: result.intent,
+            replySource: result.source, modelVersion: result.modelVersion,
+            latencyMilliseconds: result.latencyMilliseconds, createdAt: time)
+        lastCustomerMessageID = customer.id
+        lastBotMessageID = bot.id
+        do {
+            try store.appendMessage(customer)
+            try store.appendMessage(bot)
+            if result.handedOff { try store.endConversation(id: result.conversationID, status: .handedOff, at: time) }
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    /// The Sentiment module's escalation rules with a stricter single-turn threshold (−0.7
+    /// instead of −0.6): one valence −3 phrase scores −0.61 in the lexicon, and such phrases are
+    /// often the request itself ("where is my order", "I want a refund"), not anger. One −4
+    /// phrase ("worst service", "furious") or two −3 phrases still escalate.
+    public static let defaultEscalation: EscalationPolicy = {
+        var policy = EscalationPolicy()
+        policy.lastTurnThreshold = -0.7
+        return policy
+    }()
+
+    /// The apology given when a turn fails inside the engine.
+    public static let errorReply = "Sorry, something went wrong on my side. Could you say that again?"
+}
