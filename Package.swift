@@ -49,6 +49,8 @@ let package = Package(
             dependencies: [
                 "Sentiment",
                 "ConversationStorage",
+                "ChatModel",
+                "TensorCore",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -74,6 +76,7 @@ let package = Package(
             dependencies: [
                 "Benchmarking",
                 "Chatbot",
+                "ChatModel",
                 "ConversationStorage",
                 "Tokenization",
                 "Sentiment",
@@ -104,7 +107,7 @@ let package = Package(
             name: "ConversationStorageTests", dependencies: ["ConversationStorage", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "ChatbotTests", dependencies: ["Chatbot", "Sentiment", "ConversationStorage", "TestSupport"],
+            name: "ChatbotTests", dependencies: ["Chatbot", "ChatModel", "Sentiment", "ConversationStorage", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "SentimentTests", dependencies: ["Sentiment"],
@@ -114,7 +117,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ChatbotCLITests",
-            dependencies: ["ChatbotCLI", "Chatbot", "ConversationStorage", "Sentiment",
+            dependencies: ["ChatbotCLI", "Chatbot", "ChatModel", "ConversationStorage", "Sentiment",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["Snapshots"],
             swiftSettings: strictSettings),

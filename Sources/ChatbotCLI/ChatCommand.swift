@@ -2,6 +2,7 @@
 // it through a pipe, one customer message per line in and one reply per line out.
 import ArgumentParser
 import Chatbot
+import ChatModel
 import ConversationStorage
 import Foundation
 
@@ -16,15 +17,18 @@ struct ChatCommand: ParsableCommand {
             With standard input piped: one customer message per line in, one reply per line out \
             (JSON Lines with --json); notices go to standard error.
 
-            Until the neural model lands, messages are read by the example-matching \
-            understanding (nearest centroid over the intents' examples) and replies are the \
-            intents' templates; --model is accepted and reported, not yet loaded.
+            Messages are read and replies written by the model in --model DIR, else by the \
+            active version in models/. When there is no model at all, the demo model is trained \
+            first (from --intents plus conversations/ if present, with a progress bar), saved as \
+            a new version and made active; if that training fails, the example-matching \
+            understanding (nearest centroid over the intents' examples, template replies) is \
+            used instead, and the session says so.
             """)
 
     @Option(name: .long, help: ArgumentHelp("The intents folder.", valueName: "DIR"))
     var intents = "intents"
 
-    @Option(name: .long, help: ArgumentHelp("A trained model folder (not loaded yet: the example matcher is used).",
+    @Option(name: .long, help: ArgumentHelp("A trained model folder (default: the active version in models/).",
                                             valueName: "DIR"))
     var model: String?
 
@@ -46,7 +50,7 @@ struct ChatCommand: ParsableCommand {
         } catch let error as ChatbotError {
             throw CommandFailure("cannot load the intents:\n\(error.description)")
         }
-        let understanding = ExampleMatchingUnderstanding(catalog: catalog)
+        let (understanding, readerName, readerNotice) = try makeUnderstanding(catalog: catalog)
         var conversationStore = try store.open()
         if case .postgres = try store.location() {
             do {  // turns survive a server outage in ./.chatbot/spool.jsonl and are replayed later
@@ -64,17 +68,36 @@ struct ChatCommand: ParsableCommand {
             colour: colour, unicode: unicode, output: { Self.printLine($0) },
             notice: interactive ? { Self.printLine($0) } : { Self.printError($0) })
         ChatInterrupt.install(engine: engine, terminal: interactive ? ChatLineReader.terminalSettings() : nil)
-        if model != nil {
-            session.notice("note: --model is not loaded yet; using the example-matching understanding (\(understanding.modelVersion))")
-        }
+        if let readerNotice { session.notice(readerNotice) }
         if interactive {
             let shop = catalog.domain.shop?.name ?? "customer service"
             session.notice(session.formatter.notice(
-                "\(shop) · \(catalog.intents.count) intents · example-matching understanding \(understanding.modelVersion) · "
+                "\(shop) · \(catalog.intents.count) intents · \(readerName) · "
                 + "storing in \((try? store.location().description) ?? "the store") · /help for commands"))
             session.run(prompt: session.formatter.prompt, next: ChatLineReader.editedLine)
         } else {
             session.run(prompt: "", next: ChatLineReader.plainLine)
+        }
+    }
+
+    /// The model of --model, else the active version, else a freshly trained demo model; the
+    /// example matcher only when training fails. Returns it, its name for the banner, and a notice.
+    private func makeUnderstanding(catalog: IntentCatalog) throws -> (any LanguageUnderstanding, String, String?) {
+        if let directory = ModelLocation.directory(model: model) {
+            let understanding = try ModelLocation.load(directory)
+            return (understanding, "model \(understanding.modelVersion)", nil)
+        }
+        Self.printError("No trained model yet: training the demo model on \(intents) first (once; a minute or two).")
+        do {
+            let training = ModelTraining(sources: ModelTraining.demoSources(intents: intents), config: ChatModelConfig(), output: nil)
+            let outcome = try training.run(progress: TrainingProgressBar())
+            Self.printError(ModelTraining.summary(outcome, registered: outcome.directory.lastPathComponent))
+            let understanding = try ModelLocation.load(outcome.directory)
+            return (understanding, "model \(understanding.modelVersion)", nil)
+        } catch {
+            let fallback = ExampleMatchingUnderstanding(catalog: catalog)
+            return (fallback, "example-matching understanding \(fallback.modelVersion)",
+                    "note: training the model failed (\(error)); using the example-matching understanding with template replies instead")
         }
     }
 

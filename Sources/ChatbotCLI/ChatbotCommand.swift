@@ -12,6 +12,8 @@ public struct ChatbotCommand: ParsableCommand {
         version: version,
         subcommands: [
             ChatCommand.self,
+            TrainCommand.self,
+            GenerateCommand.self,
             BenchCommand.self,
             TokenizerCommand.self,
             SentimentCommand.self,

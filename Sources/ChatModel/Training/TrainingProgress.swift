@@ -32,4 +32,21 @@ public struct TrainingProgress: Sendable, Equatable {
     public var elapsedSeconds: Double
     /// Estimated seconds left if every planned epoch runs.
     public var estimatedSecondsLeft: Double
+
+    /// A snapshot with every field given (the trainer's reports; tests of progress displays).
+    package init(phase: Phase, epoch: Int, epochCount: Int, step: Int, stepsPerEpoch: Int, loss: Float,
+                 validationAccuracy: Double?, isEpochEnd: Bool, tokensPerSecond: Double, elapsedSeconds: Double,
+                 estimatedSecondsLeft: Double) {
+        self.phase = phase
+        self.epoch = epoch
+        self.epochCount = epochCount
+        self.step = step
+        self.stepsPerEpoch = stepsPerEpoch
+        self.loss = loss
+        self.validationAccuracy = validationAccuracy
+        self.isEpochEnd = isEpochEnd
+        self.tokensPerSecond = tokensPerSecond
+        self.elapsedSeconds = elapsedSeconds
+        self.estimatedSecondsLeft = estimatedSecondsLeft
+    }
 }

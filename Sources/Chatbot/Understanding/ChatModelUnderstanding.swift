@@ -1,0 +1,58 @@
+// The neural understanding: a trained `ChatModel` reads intent (calibrated, top 3, out of scope)
+// and sentiment (only if it was trained on sentiment labels) and writes greedy replies of at most
+// 40 tokens for the intent the engine chose.
+import ChatModel
+import Foundation
+import TensorCore
+
+/// A `LanguageUnderstanding` backed by a loaded chat model.
+public final class ChatModelUnderstanding: LanguageUnderstanding {
+    /// The model (not thread-safe; the engine calls one turn at a time).
+    public let model: ChatModel
+    /// The checkpoint folder's name.
+    public let modelVersion: String
+    /// Whether the sentiment head was trained (`sentiment_examples` > 0 in the checkpoint's metrics).
+    public let hasSentiment: Bool
+    /// The longest generated reply, in tokens (default 40).
+    public var maxReplyTokens = 40
+
+    /// Wraps `model`, stored with messages as `version`.
+    public init(model: ChatModel, version: String) {
+        self.model = model
+        modelVersion = version
+        hasSentiment = (model.metrics["sentiment_examples"] ?? 0) > 0
+    }
+
+    /// Loads the checkpoint in `directory` (its folder name becomes the version) and sets
+    /// OpenBLAS to one thread, the faster choice for one message at a time.
+    public convenience init(contentsOf directory: URL) throws {
+        let model = try ChatModel.load(from: directory)
+        BLAS.threadCount = 1
+        self.init(model: model, version: directory.standardizedFileURL.lastPathComponent)
+    }
+
+    /// Intent, top 3, out of scope and (if trained) sentiment of `text` after `context`.
+    public func analyse(_ text: String, context: [DialogueTurn]) throws -> Understanding {
+        let prediction = try model.predict(text, context: Self.turns(context), topK: 3)
+        return Understanding(
+            intent: prediction.intent, confidence: Double(prediction.confidence),
+            ranked: prediction.ranked.map { IntentGuess(intent: $0.intent, confidence: Double($0.probability)) },
+            isOutOfScope: prediction.isOutOfScope,
+            sentimentProbabilities: hasSentiment ? prediction.sentimentProbabilities.map(Double.init) : nil)
+    }
+
+    /// A greedy reply starting with `intent`'s token, or nil when the model does not know the intent or writes nothing.
+    public func generateReply(intent: String, text: String, context: [DialogueTurn]) throws -> String? {
+        guard model.labels.index(of: intent) != nil else { return nil }
+        var options = GenerationOptions()
+        options.intent = intent
+        options.maxNewTokens = maxReplyTokens
+        let reply = try model.generate(text, context: Self.turns(context), options: options)
+        let trimmed = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    private static func turns(_ context: [DialogueTurn]) -> [ConversationTurn] {
+        context.map { ConversationTurn(speaker: $0.speaker == .customer ? .customer : .agent, text: $0.text) }
+    }
+}

@@ -1,0 +1,33 @@
+// `chatbot generate`: try a model quickly on one message: intent, confidence, out of scope and
+// a generated reply.
+import ArgumentParser
+import Chatbot
+import ChatModel
+import Foundation
+
+/// Shows what a model makes of one message.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Show a model's intent, confidence and generated reply for one message.")
+
+    @Option(name: .long, help: ArgumentHelp("A model folder (default: the active version in models/).", valueName: "DIR"))
+    var model: String?
+
+    @Argument(help: "The customer message.")
+    var text: String
+
+    func run() throws {
+        let understanding = try ModelLocation.loadUnderstanding(model: model)
+        let reading = try understanding.analyse(text, context: [])
+        let reply = try understanding.generateReply(intent: reading.intent, text: text, context: []) ?? ""
+        let others = reading.ranked.dropFirst().map { String(format: "%@ %.2f", $0.intent, $0.confidence) }
+        print("""
+            model:         \(understanding.modelVersion)
+            intent:        \(reading.intent)
+            confidence:    \(String(format: "%.3f", reading.confidence))\(others.isEmpty ? "" : " (then \(others.joined(separator: ", ")))")
+            out of scope:  \(reading.isOutOfScope ? "yes" : "no")
+            reply:         \(reply)
+            """)
+    }
+}

@@ -1,0 +1,90 @@
+// One training run for the CLI, shared by `chatbot train` and the first `chatbot chat`: read the
+// sources, train with a progress bar, save the checkpoint, register it when it goes to models/.
+import Chatbot
+import ChatModel
+import Foundation
+
+/// Trains and saves a model from the team's files.
+struct ModelTraining {
+    /// What a finished run produced.
+    struct Outcome {
+        /// The trained model.
+        var model: ChatModel
+        /// The trainer's report.
+        var report: TrainingReport
+        /// The checkpoint folder.
+        var directory: URL
+        /// The examples trained on (training and validation).
+        var exampleCount: Int
+        /// Distinct intents.
+        var intentCount: Int
+        /// Examples per source.
+        var counts: [(source: String, examples: Int)]
+    }
+
+    /// Where the examples come from.
+    var sources: TrainingSources
+    /// Model and training settings.
+    var config: ChatModelConfig
+    /// The checkpoint folder, or nil for a new version in `registry` (which then becomes active).
+    var output: String?
+    /// The registry used when `output` is nil.
+    var registry = ModelRegistry()
+
+    /// Reads, trains, saves; throws `CommandFailure` with file:line problems for bad data.
+    func run(progress: TrainingProgressBar) throws -> Outcome {
+        let data: TrainingData
+        do {
+            data = try TrainingData.load(sources)
+        } catch let error as ChatbotError {
+            throw CommandFailure("cannot read the training data:\n\(error.description)")
+        }
+        guard !data.intentNames.isEmpty else {
+            throw CommandFailure("the training data has no intent labels (give --intents or --data)")
+        }
+        let trained: (model: ChatModel, report: TrainingReport)
+        do {
+            trained = try ChatModelTrainer(config: config).train(data.examples, progress: progress.update)
+        } catch {
+            progress.finish()
+            throw CommandFailure("training failed: \(error)")
+        }
+        progress.finish()
+        let directory = output.map { URL(fileURLWithPath: $0) }
+            ?? registry.newVersionDirectory(architecture: config.architecture.rawValue)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try trained.model.save(to: directory)
+            if output == nil { try registry.register(newVersionAt: directory) }
+        } catch {
+            throw CommandFailure("cannot save the model to \(directory.path): \(error)")
+        }
+        return Outcome(model: trained.model, report: trained.report, directory: directory,
+                       exampleCount: data.examples.count, intentCount: data.intentNames.count, counts: data.counts)
+    }
+
+    /// The sources `chatbot train` and `chatbot chat` use by default: `intents` plus `conversations/` if present.
+    static func demoSources(intents: String = "intents") -> TrainingSources {
+        var isFolder: ObjCBool = false
+        let hasTranscripts = FileManager.default.fileExists(atPath: "conversations", isDirectory: &isFolder) && isFolder.boolValue
+        return TrainingSources(intents: intents, transcripts: hasTranscripts ? "conversations" : nil)
+    }
+
+    /// The summary table printed after training.
+    static func summary(_ outcome: Outcome, registered: String?) -> String {
+        let report = outcome.report
+        var rows: [(String, String)] = [
+            ("examples", "\(outcome.exampleCount) (\(report.trainingExampleCount) training, \(report.validationExampleCount) validation)"),
+            ("intents", "\(outcome.intentCount)"),
+            ("parameters", "\(report.parameterCount)"),
+            ("vocabulary", "\(report.vocabularySize)"),
+            ("epochs run", "\(report.epochsRun) (best \(report.bestEpoch))"),
+            ("best validation accuracy", report.validationAccuracies.max().map { String(format: "%.1f %%", $0 * 100) } ?? "n/a"),
+            ("wall time", String(format: "%.1f s", report.wallSeconds)),
+            ("output", outcome.directory.path),
+        ]
+        if let registered { rows.append(("active version", registered)) }
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,79 @@
+// `chatbot train`: builds a model from the intents folder, labelled CSV/JSONL, transcripts and
+// sentiment data, with a progress bar, then prints a summary table. Without --out the model
+// becomes a new version in models/ and the active one.
+import ArgumentParser
+import Chatbot
+import ChatModel
+import Foundation
+
+/// Trains a chat model.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the model on intents, labelled data, transcripts and sentiment data.",
+        discussion: """
+            With neither --intents nor --data it trains on intents/ (and conversations/ if \
+            present); --data alone (a labelled CSV or JSONL, no replies) is enough for an intent \
+            model. Without --out the model is saved as a new version models/<time>-<arch>/ and \
+            becomes the active one (models/ACTIVE). Malformed files are reported as file:line.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("An intents folder (YAML, one file per intent).", valueName: "DIR"))
+    var intents: String?
+
+    @Option(name: .long, help: ArgumentHelp("A labelled CSV or JSON Lines file (text and intent).", valueName: "FILE"))
+    var data: String?
+
+    @Option(name: .customLong("text-column"), help: ArgumentHelp("The text column of --data (default text).", valueName: "NAME"))
+    var textColumn: String?
+
+    @Option(name: .customLong("label-column"),
+            help: ArgumentHelp("The label column of --data (default: intent, category or label).", valueName: "NAME"))
+    var labelColumn: String?
+
+    @Option(name: .long, help: ArgumentHelp("A folder of transcripts (*.jsonl): reply pairs for generation.", valueName: "DIR"))
+    var transcripts: String?
+
+    @Option(name: .customLong("sentiment-data"),
+            help: ArgumentHelp("A CSV with text and sentiment (negative, neutral, positive) columns.", valueName: "FILE"))
+    var sentimentData: String?
+
+    @Option(name: .long, help: "The trunk: transformer or lstm.")
+    var arch: ChatModelConfig.Architecture = .transformer
+
+    @Option(name: .long, help: "Training epochs (default 12; early stopping may end sooner).")
+    var epochs: Int?
+
+    @Option(name: .long, help: "Random seed (default 42).")
+    var seed: UInt64?
+
+    @Option(name: .long, help: ArgumentHelp("The checkpoint folder (default: a new version in models/).", valueName: "DIR"))
+    var out: String?
+
+    func run() throws {
+        var sources: TrainingSources
+        if intents == nil && data == nil {
+            sources = ModelTraining.demoSources()
+            if let transcripts { sources.transcripts = transcripts }
+        } else {
+            sources = TrainingSources(intents: intents, transcripts: transcripts)
+        }
+        sources.labelledData = data
+        sources.textColumn = textColumn
+        sources.labelColumn = labelColumn
+        sources.sentimentData = sentimentData
+        var config = ChatModelConfig()
+        config.architecture = arch
+        if let epochs {
+            guard epochs > 0 else { throw ValidationError("--epochs must be positive") }
+            config.epochs = epochs
+        }
+        if let seed { config.seed = seed }
+        let training = ModelTraining(sources: sources, config: config, output: out)
+        let outcome = try training.run(progress: TrainingProgressBar())
+        let registered = out == nil ? outcome.directory.lastPathComponent : nil
+        print(ModelTraining.summary(outcome, registered: registered))
+    }
+}
+
+extension ChatModelConfig.Architecture: ExpressibleByArgument {}

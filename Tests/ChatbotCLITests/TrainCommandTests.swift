@@ -1,0 +1,84 @@
+// `chatbot train` and `chatbot generate` in-process on a tiny intents folder: the checkpoint
+// loads, a piped chat session runs on it, malformed data fails with file:line, help snapshots.
+import ArgumentParser
+import ChatModel
+import Chatbot
+import ChatbotCLI
+import ConversationStorage
+import Foundation
+import Testing
+
+private let tinyIntents: [String: String] = [
+    "greeting.yaml": "name: greeting\ndescription: Hello.\nexamples:\n  - \"hello\"\n  - \"hi there\"\n  - \"hey\"\n  - \"good morning\"\nresponses:\n  - \"Hello! How can I help?\"\n",
+    "refund.yaml": "name: refund\ndescription: Money back.\nexamples:\n  - \"I want a refund\"\n  - \"give me my money back\"\n  - \"refund my payment\"\n  - \"can I get a refund\"\nresponses:\n  - \"Your refund is on its way.\"\n",
+    "goodbye.yaml": "name: goodbye\ndescription: Bye.\nexamples:\n  - \"bye\"\n  - \"see you\"\n  - \"goodbye now\"\n  - \"that's all, bye\"\nresponses:\n  - \"Goodbye!\"\n",
+]
+
+/// A fresh temporary folder holding `files`.
+private func folder(_ files: [String: String]) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("train-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    for (name, text) in files { try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+    return url
+}
+
+@Test func trainWritesALoadableCheckpointThatChatsInPipedMode() throws {
+    let intents = try folder(tinyIntents)
+    let out = intents.appendingPathComponent("model-out")
+    defer { try? FileManager.default.removeItem(at: intents) }
+    var command = try ChatbotCommand.parseAsRoot(["train", "--intents", intents.path, "--out", out.path, "--epochs", "2"])
+    try command.run()
+    let model = try ChatModel.load(from: out)
+    #expect(Set(model.labels.intents) == ["greeting", "refund", "goodbye"])
+    #expect(!FileManager.default.fileExists(atPath: "models/ACTIVE") || ModelRegistry().activeModelDirectory() != out,
+            "--out does not register the model")
+
+    var generate = try ChatbotCommand.parseAsRoot(["generate", "--model", out.path, "I want a refund"])
+    try generate.run()
+
+    let catalog = try IntentCatalog.load(from: intents)
+    let understanding = try ChatModelUnderstanding(contentsOf: out)
+    #expect(understanding.modelVersion == "model-out")
+    let store = try SQLiteConversationStore(path: intents.appendingPathComponent("c.sqlite").path, fsyncEveryCommit: false)
+    let engine = DialogueEngine(catalog: catalog, understanding: understanding, store: store)
+    final class Lines: @unchecked Sendable { var output: [String] = [] }
+    let lines = Lines()
+    let session = ChatSession(engine: engine, style: .jsonLines, verbose: false, colour: false,
+                              output: { lines.output.append($0) }, notice: { _ in })
+    var input = ["hello", "I want a refund"][...]
+    session.run(prompt: "") { _ in input.popFirst() }
+    #expect(lines.output.count == 2)
+    let objects = try lines.output.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+    #expect(objects.allSatisfy { $0["model_version"] as? String == "model-out" })
+    #expect(objects.allSatisfy { !(($0["text"] as? String) ?? "").isEmpty })
+    let conversation = try #require(try store.conversations(since: nil, limit: nil).first)
+    #expect(try store.messages(conversationID: conversation.id).count == 4)
+}
+
+@Test func trainReportsMalformedDataWithFileAndLine() throws {
+    let data = try folder(["bad.csv": "text,intent\nhello,greeting\n\"unterminated,greeting\n"])
+    defer { try? FileManager.default.removeItem(at: data) }
+    var command = try ChatbotCommand.parseAsRoot(["train", "--data", data.appendingPathComponent("bad.csv").path,
+                                                  "--out", data.appendingPathComponent("m").path])
+    do {
+        try command.run()
+        Issue.record("training on a malformed CSV succeeded")
+    } catch {
+        #expect("\(error)".contains("bad.csv:3"), "\(error)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("m").path))
+}
+
+@Test func generateWithoutAnyModelSaysHowToGetOne() throws {
+    let empty = try folder([:])
+    defer { try? FileManager.default.removeItem(at: empty) }
+    var command = try ChatbotCommand.parseAsRoot(["generate", "--model", empty.path, "hi"])
+    #expect(throws: (any Error).self) { try command.run() }
+}
+
+@Test(arguments: [["train"], ["generate"]])
+func trainAndGenerateHelpMatchSnapshots(path: [String]) throws {
+    let command = try ChatbotCommand.parseAsRoot(path + (path == ["generate"] ? ["text"] : []))
+    try expectSnapshot(ChatbotCommand.helpMessage(for: type(of: command), columns: 100),
+                       named: path.joined(separator: "-") + "-help.txt")
+}

@@ -1,0 +1,36 @@
+// Tests of ChatModelUnderstanding on a model trained on the tiny domain: it classifies its own
+// examples, ranks three intents, hides an untrained sentiment head, and writes a reply.
+import ChatModel
+import Chatbot
+import Foundation
+import Testing
+
+/// A model trained on the tiny domain (about a second in release).
+private func tinyUnderstanding() throws -> (ChatModelUnderstanding, TrainingData) {
+    let folder = try TestFixtures.folder(TinyDomain.intentFiles)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = try TrainingData.load(TrainingSources(intents: folder.path))
+    let model = try ChatModelTrainer(config: TinyDomain.config).train(data.examples).model
+    return (ChatModelUnderstanding(model: model, version: "tiny-1"), data)
+}
+
+@Test func understandingClassifiesItsOwnExamplesAndGeneratesAReply() throws {
+    let (understanding, data) = try tinyUnderstanding()
+    #expect(understanding.modelVersion == "tiny-1")
+    #expect(!understanding.hasSentiment)
+    for example in data.examples {
+        let reading = try understanding.analyse(example.text, context: [])
+        #expect(reading.intent == example.intent, "\(example.text)")
+        #expect(reading.ranked.count == 3)
+        #expect(reading.ranked.first?.intent == reading.intent)
+        #expect(reading.sentimentProbabilities == nil, "no sentiment data, so no sentiment")
+    }
+    let context = [DialogueTurn(speaker: .customer, text: "hi"), DialogueTurn(speaker: .agent, text: "Hello! How can I help?")]
+    let reading = try understanding.analyse("I want a refund", context: context)
+    #expect(reading.intent == "refund")
+    #expect(reading.confidence > 0.34)
+    let reply = try #require(try understanding.generateReply(intent: "refund", text: "I want a refund", context: []))
+    #expect(["I have started your refund.", "Your refund is on its way."].contains(reply), "\(reply)")
+    #expect(try understanding.generateReply(intent: "shipping", text: "I want a refund", context: context)?.isEmpty == false)
+    #expect(try understanding.generateReply(intent: "no_such_intent", text: "x", context: []) == nil)
+}
