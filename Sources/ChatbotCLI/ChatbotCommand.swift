@@ -14,6 +14,7 @@ public struct ChatbotCommand: ParsableCommand {
             ChatCommand.self,
             TrainCommand.self,
             GenerateCommand.self,
+            ModelsCommand.self,
             BenchCommand.self,
             TokenizerCommand.self,
             SentimentCommand.self,

@@ -10,6 +10,7 @@ package final class TrainingProgressBar {
     private let write: (String) -> Void
     private var lastDraw = ContinuousClock.now
     private var drawnWidth = 0
+    private var phaseStart: (phase: TrainingProgress.Phase, elapsed: Double)?
 
     /// A bar writing to `write`; redraws in place when `redraws` (default: standard error is a terminal).
     package init(redraws: Bool = isatty(STDERR_FILENO) == 1,
@@ -19,7 +20,9 @@ package final class TrainingProgressBar {
     }
 
     /// Shows one report.
-    package func update(_ progress: TrainingProgress) {
+    package func update(_ reported: TrainingProgress) {
+        var progress = reported
+        progress.estimatedSecondsLeft = estimateLeft(reported)
         let epochDone = progress.isEpochEnd
             || (progress.phase == .languageModelPretraining && progress.step == progress.stepsPerEpoch)
         if redraws {
@@ -33,6 +36,16 @@ package final class TrainingProgressBar {
         } else if epochDone {
             write(Self.describe(progress) + "\n")
         }
+    }
+
+    /// Seconds left in the current phase, from this phase's own pace (the trainer's estimate
+    /// counts the LM pre-training time against the later phase's steps).
+    private func estimateLeft(_ progress: TrainingProgress) -> Double {
+        if phaseStart?.phase != progress.phase { phaseStart = (progress.phase, progress.elapsedSeconds) }
+        let done = (progress.epoch - 1) * progress.stepsPerEpoch + progress.step
+        let total = progress.epochCount * progress.stepsPerEpoch
+        guard done > 0, let start = phaseStart else { return progress.estimatedSecondsLeft }
+        return (progress.elapsedSeconds - start.elapsed) / Double(done) * Double(max(0, total - done))
     }
 
     /// Ends the redrawn line (call once training is over; harmless otherwise).

@@ -76,9 +76,9 @@ private func folder(_ files: [String: String]) throws -> URL {
     #expect(throws: (any Error).self) { try command.run() }
 }
 
-@Test(arguments: [["train"], ["generate"]])
+@Test(arguments: [["train"], ["generate"], ["models"], ["models", "activate"]])
 func trainAndGenerateHelpMatchSnapshots(path: [String]) throws {
-    let command = try ChatbotCommand.parseAsRoot(path + (path == ["generate"] ? ["text"] : []))
+    let command = try ChatbotCommand.parseAsRoot(path + (path == ["generate"] || path == ["models", "activate"] ? ["x"] : []))
     try expectSnapshot(ChatbotCommand.helpMessage(for: type(of: command), columns: 100),
                        named: path.joined(separator: "-") + "-help.txt")
 }

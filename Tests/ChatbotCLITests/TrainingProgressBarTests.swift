@@ -1,13 +1,14 @@
 // Tests of TrainingProgressBar's text: the epoch line, the bar and durations, and that line
-// mode prints one line per finished epoch only.
+// mode prints one line per finished epoch only, with an ETA from the phase's own pace.
 import ChatbotCLI
 import ChatModel
 import Testing
 
-private func report(step: Int, epochEnd: Bool, accuracy: Double? = nil, phase: TrainingProgress.Phase = .training) -> TrainingProgress {
+private func report(step: Int, epochEnd: Bool, accuracy: Double? = nil, phase: TrainingProgress.Phase = .training,
+                    elapsed: Double = 30) -> TrainingProgress {
     TrainingProgress(phase: phase, epoch: 3, epochCount: 12, step: step, stepsPerEpoch: 10, loss: 1.2341,
                      validationAccuracy: accuracy, isEpochEnd: epochEnd, tokensPerSecond: 9_800,
-                     elapsedSeconds: 30, estimatedSecondsLeft: 65)
+                     elapsedSeconds: elapsed, estimatedSecondsLeft: 65)
 }
 
 @Test func epochLineShowsLossAccuracySpeedAndETA() {
@@ -23,10 +24,11 @@ private func report(step: Int, epochEnd: Bool, accuracy: Double? = nil, phase: T
     final class Sink: @unchecked Sendable { var text = "" }
     let sink = Sink()
     let bar = TrainingProgressBar(redraws: false) { sink.text += $0 }
-    for step in 1...10 { bar.update(report(step: step, epochEnd: false)) }
-    bar.update(report(step: 10, epochEnd: true, accuracy: 0.5))
+    for step in 1...10 { bar.update(report(step: step, epochEnd: false, elapsed: 28 + 2 * Double(step))) }
+    bar.update(report(step: 10, epochEnd: true, accuracy: 0.5, elapsed: 50))
     bar.finish()
-    #expect(sink.text == "epoch 3/12 · loss 1.234 · val acc 50.0% · 9.8k tok/s · ETA 1:05\n")
+    // The ETA is this phase's pace: 30 of 120 steps done in the 20 s since the phase's first report.
+    #expect(sink.text == "epoch 3/12 · loss 1.234 · val acc 50.0% · 9.8k tok/s · ETA 1:00\n")
 }
 
 @Test func terminalModeRedrawsOneLine() {

@@ -34,3 +34,12 @@ private func tinyUnderstanding() throws -> (ChatModelUnderstanding, TrainingData
     #expect(try understanding.generateReply(intent: "shipping", text: "I want a refund", context: context)?.isEmpty == false)
     #expect(try understanding.generateReply(intent: "no_such_intent", text: "x", context: []) == nil)
 }
+
+@Test func stutteringShortOrUnfinishedRepliesAreNotWellFormed() {
+    #expect(ChatModelUnderstanding.isWellFormed("Your refund is on its way.", finished: true))
+    #expect(ChatModelUnderstanding.isWellFormed("Your order {order_id} has been committed to the carrier.", finished: true))
+    #expect(!ChatModelUnderstanding.isWellFormed("Your refund is on its way.", finished: false))
+    #expect(!ChatModelUnderstanding.isWellFormed("I've've {order_id}.", finished: true))
+    #expect(!ChatModelUnderstanding.isWellFormed("I.", finished: true))
+    #expect(!ChatModelUnderstanding.isWellFormed("Your order order is on its way.", finished: true))
+}

@@ -41,7 +41,8 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
             sentimentProbabilities: hasSentiment ? prediction.sentimentProbabilities.map(Double.init) : nil)
     }
 
-    /// A greedy reply starting with `intent`'s token, or nil when the model does not know the intent or writes nothing.
+    /// A greedy reply starting with `intent`'s token, or nil (the engine then uses the intent's
+    /// template) when the model does not know the intent or the reply is not well formed.
     public func generateReply(intent: String, text: String, context: [DialogueTurn]) throws -> String? {
         guard model.labels.index(of: intent) != nil else { return nil }
         var options = GenerationOptions()
@@ -49,7 +50,16 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
         options.maxNewTokens = maxReplyTokens
         let reply = try model.generate(text, context: Self.turns(context), options: options)
         let trimmed = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : trimmed
+        return Self.isWellFormed(trimmed, finished: reply.finished) ? trimmed : nil
+    }
+
+    /// Whether a generated reply reads like a sentence: it ended with `<eos>`, has at least three
+    /// words, and does not stutter (a chunk of 3+ characters or a word repeated back to back, the
+    /// way an under-trained model loops: "I've've {order_id}.").
+    package static func isWellFormed(_ reply: String, finished: Bool) -> Bool {
+        guard finished, reply.split(whereSeparator: \.isWhitespace).count >= 3 else { return false }
+        let stutter = #"(\S{3,})\1|\b(\w+)\s+\2\b"#
+        return reply.range(of: stutter, options: [.regularExpression, .caseInsensitive]) == nil
     }
 
     private static func turns(_ context: [DialogueTurn]) -> [ConversationTurn] {
