@@ -20,7 +20,11 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let understanding = try ModelLocation.loadUnderstanding(model: model)
         let reading = try understanding.analyse(text, context: [])
-        let reply = try understanding.generateReply(intent: reading.intent, text: text, context: []) ?? ""
+        let candidate = try understanding.candidateReply(intent: reading.intent, text: text, context: [])
+        var reply = candidate?.text ?? ""
+        if let candidate, !ChatModelUnderstanding.isWellFormed(candidate.text, finished: candidate.finished) {
+            reply += "  (not well formed: the chat would use the intent's template reply)"
+        }
         let others = reading.ranked.dropFirst().map { String(format: "%@ %.2f", $0.intent, $0.confidence) }
         print("""
             model:         \(understanding.modelVersion)

@@ -44,13 +44,18 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
     /// A greedy reply starting with `intent`'s token, or nil (the engine then uses the intent's
     /// template) when the model does not know the intent or the reply is not well formed.
     public func generateReply(intent: String, text: String, context: [DialogueTurn]) throws -> String? {
+        guard let reply = try candidateReply(intent: intent, text: text, context: context) else { return nil }
+        return Self.isWellFormed(reply.text, finished: reply.finished) ? reply.text : nil
+    }
+
+    /// The model's greedy reply for `intent` (trimmed) before the well-formedness check; nil for an unknown intent.
+    public func candidateReply(intent: String, text: String, context: [DialogueTurn]) throws -> (text: String, finished: Bool)? {
         guard model.labels.index(of: intent) != nil else { return nil }
         var options = GenerationOptions()
         options.intent = intent
         options.maxNewTokens = maxReplyTokens
         let reply = try model.generate(text, context: Self.turns(context), options: options)
-        let trimmed = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return Self.isWellFormed(trimmed, finished: reply.finished) ? trimmed : nil
+        return (reply.text.trimmingCharacters(in: .whitespacesAndNewlines), reply.finished)
     }
 
     /// Whether a generated reply reads like a sentence: it ended with `<eos>`, has at least three
