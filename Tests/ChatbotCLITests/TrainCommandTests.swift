@@ -55,6 +55,27 @@ private func folder(_ files: [String: String]) throws -> URL {
     #expect(try store.messages(conversationID: conversation.id).count == 4)
 }
 
+@Test func labelledDataAloneTrainsAnIntentModelAndSentimentDataEnablesTheSentimentHead() throws {
+    let rows = ["where is my parcel", "track my package", "parcel location please", "has my box shipped"].map { "\($0),track" }
+        + ["cancel my order", "stop the order", "I want to cancel", "cancel it please"].map { "\($0),cancel" }
+    let files = try folder([
+        "data.csv": "text,category\n" + rows.joined(separator: "\n") + "\n",
+        "mood.csv": "text,sentiment\nthis is great,positive\nawful service,negative\nok then,neutral\nterrible,negative\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: files) }
+    let out = files.appendingPathComponent("m")
+    var command = try ChatbotCommand.parseAsRoot([
+        "train", "--data", files.appendingPathComponent("data.csv").path,
+        "--sentiment-data", files.appendingPathComponent("mood.csv").path, "--out", out.path, "--epochs", "2", "--arch", "lstm"])
+    try command.run()
+    let understanding = try ChatModelUnderstanding(contentsOf: out)
+    #expect(Set(understanding.model.labels.intents) == ["track", "cancel"])
+    #expect(understanding.model.config.architecture == .lstm)
+    #expect(understanding.hasSentiment)
+    #expect(understanding.model.metrics["reply_examples"] == 0)
+    #expect(try understanding.analyse("awful", context: []).sentimentProbabilities?.count == 3)
+}
+
 @Test func trainReportsMalformedDataWithFileAndLine() throws {
     let data = try folder(["bad.csv": "text,intent\nhello,greeting\n\"unterminated,greeting\n"])
     defer { try? FileManager.default.removeItem(at: data) }
