@@ -38,8 +38,13 @@ struct TrainCommand: ParsableCommand {
             help: ArgumentHelp("A CSV with text and sentiment (negative, neutral, positive) columns.", valueName: "FILE"))
     var sentimentData: String?
 
-    @Option(name: .long, help: "The trunk: transformer or lstm.")
-    var arch: ChatModelConfig.Architecture = .transformer
+    @Option(name: .long, help: ArgumentHelp(
+        "A JSON file of model settings (snake_case keys of config.json, e.g. {\"model_width\": 64}; missing keys keep the defaults).",
+        valueName: "FILE"))
+    var config: String?
+
+    @Option(name: .long, help: "The trunk: transformer or lstm (default transformer).")
+    var arch: ChatModelConfig.Architecture?
 
     @Option(name: .long, help: "Training epochs (default 12; early stopping may end sooner).")
     var epochs: Int?
@@ -62,17 +67,35 @@ struct TrainCommand: ParsableCommand {
         sources.textColumn = textColumn
         sources.labelColumn = labelColumn
         sources.sentimentData = sentimentData
-        var config = ChatModelConfig()
-        config.architecture = arch
+        var config = try settings()
+        if let arch { config.architecture = arch }
         if let epochs {
             guard epochs > 0 else { throw ValidationError("--epochs must be positive") }
             config.epochs = epochs
         }
         if let seed { config.seed = seed }
+        do {
+            try config.validate()
+        } catch {
+            throw CommandFailure("invalid settings: \(error)")
+        }
         let training = ModelTraining(sources: sources, config: config, output: out)
         let outcome = try training.run(progress: TrainingProgressBar())
         let registered = out == nil ? outcome.directory.lastPathComponent : nil
         print(ModelTraining.summary(outcome, registered: registered))
+    }
+
+    /// The defaults, with the fields of --config applied.
+    private func settings() throws -> ChatModelConfig {
+        guard let path = config else { return ChatModelConfig() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("\(path): cannot read the file")
+        }
+        do {
+            return try JSONDecoder().decode(ChatModelConfig.self, from: data)
+        } catch {
+            throw CommandFailure("\(path): not a valid settings file: \(error)")
+        }
     }
 }
 

@@ -22,14 +22,20 @@ private func folder(_ files: [String: String]) throws -> URL {
     return url
 }
 
+/// Settings small enough for a fast test (the defaults are d=128, 2 layers, 3 LM pre-training epochs).
+private let tinySettings = #"{"model_width": 32, "layer_count": 1, "head_count": 2, "context_length": 48, "language_model_pretraining_epochs": 1, "sparse_buckets": 4096, "batch_size": 8}"#
+
 @Test func trainWritesALoadableCheckpointThatChatsInPipedMode() throws {
-    let intents = try folder(tinyIntents)
+    let intents = try folder(tinyIntents.merging(["settings.json": tinySettings]) { $1 })
     let out = intents.appendingPathComponent("model-out")
     defer { try? FileManager.default.removeItem(at: intents) }
-    var command = try ChatbotCommand.parseAsRoot(["train", "--intents", intents.path, "--out", out.path, "--epochs", "2"])
+    var command = try ChatbotCommand.parseAsRoot(["train", "--intents", intents.path, "--out", out.path, "--epochs", "2",
+                                                   "--config", intents.appendingPathComponent("settings.json").path])
     try command.run()
     let model = try ChatModel.load(from: out)
     #expect(Set(model.labels.intents) == ["greeting", "refund", "goodbye"])
+    #expect(model.config.modelWidth == 32, "--config applied")
+    #expect(model.config.epochs == 2, "--epochs wins over the defaults")
     #expect(!FileManager.default.fileExists(atPath: "models/ACTIVE") || ModelRegistry().activeModelDirectory() != out,
             "--out does not register the model")
 
@@ -61,12 +67,14 @@ private func folder(_ files: [String: String]) throws -> URL {
     let files = try folder([
         "data.csv": "text,category\n" + rows.joined(separator: "\n") + "\n",
         "mood.csv": "text,sentiment\nthis is great,positive\nawful service,negative\nok then,neutral\nterrible,negative\n",
+        "settings.json": tinySettings,
     ])
     defer { try? FileManager.default.removeItem(at: files) }
     let out = files.appendingPathComponent("m")
     var command = try ChatbotCommand.parseAsRoot([
         "train", "--data", files.appendingPathComponent("data.csv").path,
-        "--sentiment-data", files.appendingPathComponent("mood.csv").path, "--out", out.path, "--epochs", "2", "--arch", "lstm"])
+        "--sentiment-data", files.appendingPathComponent("mood.csv").path, "--out", out.path, "--epochs", "2", "--arch", "lstm",
+        "--config", files.appendingPathComponent("settings.json").path])
     try command.run()
     let understanding = try ChatModelUnderstanding(contentsOf: out)
     #expect(Set(understanding.model.labels.intents) == ["track", "cancel"])
