@@ -1,12 +1,13 @@
 // Per-turn latency of the dialogue engine on the demo intents: analysis alone (entities, intent,
 // sentiment) and a whole turn through `DialogueEngine` into a temporary SQLite store (the
-// `chatbot chat` default, fsync on every commit). Generated replies wait for the neural model.
+// `chatbot chat` default, fsync on every commit), with the example matcher and, when `models/`
+// has an active version, with that model (whose figures add a generated reply of ≤ 40 tokens).
 import Chatbot
 import ConversationStorage
 import Foundation
 import Sentiment
 
-/// Measures `chatbot chat` turn latency with the example-matching understanding.
+/// Measures `chatbot chat` turn latency with the example matcher and the active model.
 public struct ChatBenchmark: Sendable {
     /// Timed turns per figure.
     public var turns = 2_000
@@ -44,13 +45,39 @@ public struct ChatBenchmark: Sendable {
         let buildSeconds = Stopwatch.seconds { understanding = ExampleMatchingUnderstanding(catalog: catalog) }
         guard let understanding else { return [] }
         var records = [BenchmarkRecord(name: "chat.example_matcher.build", value: buildSeconds * 1e3, unit: "ms")]
-        records += analysis(catalog: catalog, understanding: understanding)
-        records += wholeTurns(catalog: catalog, understanding: understanding)
+        records += analysis(catalog: catalog, understanding: understanding, name: "chat")
+        records += wholeTurns(catalog: catalog, understanding: understanding, name: "chat")
+        if let directory = ModelRegistry().activeModelDirectory(),
+           let model = try? ChatModelUnderstanding(contentsOf: directory) {
+            records += analysis(catalog: catalog, understanding: model, name: "chat.model")
+            records += generation(understanding: model, name: "chat.model")
+            records += wholeTurns(catalog: catalog, understanding: model, name: "chat.model")
+        } else {
+            FileHandle.standardError.write(Data("chat: no active model in models/ (run `chatbot train`); model figures skipped\n".utf8))
+        }
         return records
     }
 
+    /// Analysis followed by a generated reply (≤ 40 tokens) for the predicted intent.
+    private func generation(understanding: ChatModelUnderstanding, name: String) -> [BenchmarkRecord] {
+        var samples: [Double] = []
+        for index in 0..<(min(turns, 500) + 20) {
+            let text = Self.messages[index % Self.messages.count]
+            let seconds = Stopwatch.seconds {
+                if let analysed = try? understanding.analyse(text, context: []) {
+                    _ = try? understanding.candidateReply(intent: analysed.intent, text: text, context: [])
+                }
+            }
+            if index >= 20 { samples.append(seconds * 1e3) }
+        }
+        return [
+            BenchmarkRecord(name: name + ".analysis_and_reply.p50", value: samples.percentile(50), unit: "ms"),
+            BenchmarkRecord(name: name + ".analysis_and_reply.p99", value: samples.percentile(99), unit: "ms"),
+        ]
+    }
+
     /// What the engine does before its policy: entities, intent, lexicon sentiment.
-    private func analysis(catalog: IntentCatalog, understanding: ExampleMatchingUnderstanding) -> [BenchmarkRecord] {
+    private func analysis(catalog: IntentCatalog, understanding: any LanguageUnderstanding, name: String) -> [BenchmarkRecord] {
         let extractor = EntityExtractor(domain: catalog.domain)
         let sentiment = LexiconSentimentAnalyser()
         var checksum = 0.0
@@ -66,13 +93,13 @@ public struct ChatBenchmark: Sendable {
         }
         guard checksum.isFinite else { return [] }
         return [
-            BenchmarkRecord(name: "chat.analysis.p50", value: samples.percentile(50), unit: "ms"),
-            BenchmarkRecord(name: "chat.analysis.p99", value: samples.percentile(99), unit: "ms"),
+            BenchmarkRecord(name: name + ".analysis.p50", value: samples.percentile(50), unit: "ms"),
+            BenchmarkRecord(name: name + ".analysis.p99", value: samples.percentile(99), unit: "ms"),
         ]
     }
 
     /// Whole turns through the engine into SQLite, including the two message inserts.
-    private func wholeTurns(catalog: IntentCatalog, understanding: ExampleMatchingUnderstanding) -> [BenchmarkRecord] {
+    private func wholeTurns(catalog: IntentCatalog, understanding: any LanguageUnderstanding, name: String) -> [BenchmarkRecord] {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-chat-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         guard let store = try? SQLiteConversationStore(path: directory.appendingPathComponent("chat.sqlite").path) else {
@@ -94,9 +121,9 @@ public struct ChatBenchmark: Sendable {
         }
         try? engine.end()
         return [
-            BenchmarkRecord(name: "chat.turn.sqlite.p50", value: samples.percentile(50), unit: "ms"),
-            BenchmarkRecord(name: "chat.turn.sqlite.p99", value: samples.percentile(99), unit: "ms"),
-            BenchmarkRecord(name: "chat.turn.sqlite.store_share.p50", value: storedInTurn.percentile(50), unit: "ms"),
+            BenchmarkRecord(name: name + ".turn.sqlite.p50", value: samples.percentile(50), unit: "ms"),
+            BenchmarkRecord(name: name + ".turn.sqlite.p99", value: samples.percentile(99), unit: "ms"),
+            BenchmarkRecord(name: name + ".turn.sqlite.store_share.p50", value: storedInTurn.percentile(50), unit: "ms"),
         ]
     }
 }
