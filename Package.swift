@@ -74,6 +74,8 @@ let package = Package(
             dependencies: [
                 "Benchmarking",
                 "Chatbot",
+                "ChatModel",
+                "TensorCore",
                 "ConversationStorage",
                 "Tokenization",
                 "Sentiment",
@@ -114,7 +116,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ChatbotCLITests",
-            dependencies: ["ChatbotCLI", "Chatbot", "ConversationStorage", "Sentiment",
+            dependencies: ["ChatbotCLI", "Chatbot", "ChatModel", "ConversationStorage", "Sentiment",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["Snapshots"],
             swiftSettings: strictSettings),

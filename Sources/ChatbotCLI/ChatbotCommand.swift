@@ -16,6 +16,7 @@ public struct ChatbotCommand: ParsableCommand {
             TokenizerCommand.self,
             SentimentCommand.self,
             TranscriptsCommand.self,
+            EvaluateCommand.self,
         ]
     )
 
