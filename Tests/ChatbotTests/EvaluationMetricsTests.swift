@@ -73,7 +73,7 @@ private let outOfScopeRows = [
 
 @Test func histogramSplitsRightAndWrongAnswersIntoTenBins() {
     let histogram = EvaluationMetrics(rows: threeClassRows + outOfScopeRows).histogram
-    #expect(histogram.correct == [0, 0, 0, 1, 0, 0, 0, 0, 1, 3])
+    #expect(histogram.correct == [0, 0, 0, 1, 0, 0, 0, 0, 1, 4])
     #expect(histogram.wrong == [0, 0, 1, 0, 1, 1, 2, 1, 0, 0])
     #expect(ConfidenceHistogram.bin(of: 1) == 9 && ConfidenceHistogram.bin(of: -1) == 0 && ConfidenceHistogram.bin(of: .nan) == 0)
 }
