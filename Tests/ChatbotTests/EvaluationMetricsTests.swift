@@ -111,3 +111,9 @@ private let outOfScopeRows = [
     #expect(summary.contains("1x  a -> oos"))
     #expect(!EvaluationMetrics(rows: threeClassRows).summary().contains("out-of-scope recall"))
 }
+
+@Test func matrixLabelsSortIgnoringCase() {
+    let matrix = ConfusionMatrix(pairs: [(gold: "b", predicted: "B"), (gold: "a", predicted: "Refund")])
+    #expect(matrix.labels == ["a", "B", "b", "Refund"])
+    #expect(matrix.counts[2][1] == 1 && matrix.rowShare(2, 1) == 1 && matrix.rowShare(1, 1) == 0)
+}

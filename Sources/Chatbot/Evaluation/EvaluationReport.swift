@@ -18,8 +18,6 @@ public enum EvaluationReport {
         <body>
         <h1>\(HTMLText.escape(title))</h1>
         \(headline(metrics))
-        <h2>Per intent</h2>
-        \(intentTable(metrics))
         <h2>Most confused pairs</h2>
         \(pairTable(metrics))
         <h2>Confusion matrix</h2>
@@ -29,6 +27,8 @@ public enum EvaluationReport {
         <h2>Confidence</h2>
         <p class="note">Calibrated confidence of the top intent, right and wrong answers stacked.</p>
         \(EvaluationChart.histogram(metrics.histogram))
+        <h2>Per intent</h2>
+        \(intentTable(metrics))
         <h2>Mistakes</h2>
         \(mistakeTable(metrics))
         </body></html>
