@@ -50,6 +50,10 @@ package struct EvaluateCommand: ParsableCommand {
         guard let model else {
             throw CommandFailure("no --model given: name the model folder to evaluate with --model DIR")
         }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: model, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CommandFailure("no model folder at \(model) (expected config.json, model.safetensors and tokenizer.json)")
+        }
         let dataURL = URL(fileURLWithPath: data)
         let examples = try LabelledDataReader.read(contentsOf: dataURL, displayPath: data,
                                                    textColumn: textColumn, labelColumn: labelColumn)

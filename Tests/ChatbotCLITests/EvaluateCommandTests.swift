@@ -74,11 +74,22 @@ private func trainTinyModel(in folder: URL) throws -> URL {
 
 @Test func evaluateWithoutAModelSaysSo() throws {
     let command = try #require(try ChatbotCommand.parseAsRoot(["evaluate", "--data", "t.csv"]) as? EvaluateCommand)
-    #expect(throws: (any Error).self) { try command.evaluate() }
     do {
         _ = try command.evaluate()
+        Issue.record("evaluate ran without a model")
     } catch {
         #expect(ChatbotCommand.fullMessage(for: error).hasPrefix("Error: no --model given"))
+    }
+}
+
+@Test func evaluateNamesAMissingModelFolder() throws {
+    let command = try #require(try ChatbotCommand.parseAsRoot(["evaluate", "--model", "/no/such/model", "--data", "t.csv"])
+        as? EvaluateCommand)
+    do {
+        _ = try command.evaluate()
+        Issue.record("a missing model folder was accepted")
+    } catch {
+        #expect(ChatbotCommand.fullMessage(for: error).hasPrefix("Error: no model folder at /no/such/model"))
     }
 }
 
