@@ -8,6 +8,7 @@ import TensorCore
 
 /// Scores a trained model on labelled data.
 package struct EvaluateCommand: ParsableCommand {
+    /// The command's name, abstract and discussion.
     package static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Score a model on labelled data: accuracy, macro-F1, per-intent scores, confusions, out-of-scope recall.",
@@ -39,8 +40,10 @@ package struct EvaluateCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the metrics as one JSON object instead of the summary.")
     var json = false
 
+    /// An unparsed command (argument-parser fills the options).
     package init() {}
 
+    /// Evaluates and prints the summary or JSON.
     package func run() throws {
         print(try evaluate())
     }
