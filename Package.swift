@@ -77,6 +77,7 @@ let package = Package(
                 "Benchmarking",
                 "Chatbot",
                 "ChatModel",
+                "TensorCore",
                 "ConversationStorage",
                 "Tokenization",
                 "Sentiment",

@@ -19,6 +19,7 @@ public struct ChatbotCommand: ParsableCommand {
             TokenizerCommand.self,
             SentimentCommand.self,
             TranscriptsCommand.self,
+            EvaluateCommand.self,
         ]
     )
 

@@ -4,9 +4,9 @@ import Chatbot
 import Foundation
 
 /// Resolves and loads the model of `--model DIR` or the active version.
-enum ModelLocation {
+package enum ModelLocation {
     /// The checkpoint folder: `model` if given, else the active version (nil when there is none).
-    static func directory(model: String?, registry: ModelRegistry = ModelRegistry()) -> URL? {
+    package static func directory(model: String?, registry: ModelRegistry = ModelRegistry()) -> URL? {
         if let model { return URL(fileURLWithPath: model) }
         return registry.activeModelDirectory()
     }

@@ -1,0 +1,83 @@
+// `chatbot evaluate`: runs a model over a labelled file and reports accuracy, macro-F1,
+// per-intent scores, confusions and out-of-scope recall, as text, JSON or an HTML page.
+import ArgumentParser
+import ChatModel
+import Chatbot
+import Foundation
+import TensorCore
+
+/// Scores a trained model on labelled data.
+package struct EvaluateCommand: ParsableCommand {
+    /// The command's name, abstract and discussion.
+    package static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Score a model on labelled data: accuracy, macro-F1, per-intent scores, confusions, out-of-scope recall.",
+        discussion: """
+            Rows labelled with the out-of-scope label (default oos) are out-of-scope queries: \
+            they count as right when the model says "out of scope", whether or not it was \
+            trained with such a class (as in CLINC150). In-scope accuracy counts rows with the \
+            right intent that were not flagged.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The model folder (from chatbot train); the active version by default.", valueName: "DIR"))
+    var model: String?
+
+    @Option(name: .long, help: ArgumentHelp("Labelled test data: CSV, or JSON Lines if it ends in .jsonl.", valueName: "F.csv"))
+    var data: String
+
+    @Option(name: .long, help: "The text column or key (default text).")
+    var textColumn: String?
+
+    @Option(name: .long, help: "The label column or key (default: the first of intent, category, label).")
+    var labelColumn: String?
+
+    @Option(name: .long, help: ArgumentHelp("The label marking out-of-scope rows.", valueName: "NAME"))
+    var oosLabel = "oos"
+
+    @Option(name: .long, help: ArgumentHelp("Write an HTML report with a confusion matrix and a confidence histogram.", valueName: "report.html"))
+    var report: String?
+
+    @Flag(name: .long, help: "Print the metrics as one JSON object instead of the summary.")
+    var json = false
+
+    /// An unparsed command (argument-parser fills the options).
+    package init() {}
+
+    /// Evaluates and prints the summary or JSON.
+    package func run() throws {
+        print(try evaluate())
+    }
+
+    /// Loads the model, predicts every row, writes the report if asked, and returns what to print.
+    package func evaluate() throws -> String {
+        guard let modelURL = ModelLocation.directory(model: model) else {
+            throw CommandFailure("no model: give --model DIR or train one with `chatbot train` (it becomes the active version)")
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: modelURL.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CommandFailure("no model folder at \(modelURL.path) (expected config.json, model.safetensors and tokenizer.json)")
+        }
+        let dataURL = URL(fileURLWithPath: data)
+        let examples = try LabelledDataReader.read(contentsOf: dataURL, displayPath: data,
+                                                   textColumn: textColumn, labelColumn: labelColumn)
+        guard !examples.isEmpty else { throw CommandFailure("\(data): no labelled rows") }
+        BLAS.threadCount = 1
+        let chatModel = try ChatModel.load(from: modelURL)
+        let predictions = try chatModel.predict(examples.map(\.text), topK: 1)
+        let rows = zip(examples, predictions).map { example, prediction in
+            EvaluationRow(gold: example.label, predicted: prediction.intent, confidence: Double(prediction.confidence),
+                          isOutOfScope: prediction.isOutOfScope, text: example.text)
+        }
+        let metrics = EvaluationMetrics(rows: rows, outOfScopeLabel: oosLabel)
+        if let report {
+            let title = "Evaluation of \(modelURL.lastPathComponent) on \(dataURL.lastPathComponent)"
+            do {
+                try Data(EvaluationReport.html(metrics, title: title).utf8).write(to: URL(fileURLWithPath: report))
+            } catch {
+                throw CommandFailure("cannot write \(report): \(error.localizedDescription)")
+            }
+        }
+        if json { return try metrics.jsonString() }
+        return metrics.summary() + (report.map { "\nreport: \($0)" } ?? "")
+    }
+}
