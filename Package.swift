@@ -91,7 +91,7 @@ let package = Package(
             swiftSettings: strictSettings),
 
         // Shared test helpers (not a product).
-        .target(name: "TestSupport", dependencies: ["TensorCore", "ConversationStorage"], swiftSettings: strictSettings),
+        .target(name: "TestSupport", dependencies: ["TensorCore", "ChatModel", "ConversationStorage"], swiftSettings: strictSettings),
 
         .testTarget(
             name: "SystemLibrariesTests", dependencies: ["CBLAS", "CLibPQ", "CSQLite", "CEditLine"],
@@ -118,7 +118,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ChatbotCLITests",
-            dependencies: ["ChatbotCLI", "Chatbot", "ChatModel", "ConversationStorage", "Sentiment",
+            dependencies: ["ChatbotCLI", "Chatbot", "ChatModel", "ConversationStorage", "Sentiment", "TestSupport",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["Snapshots"],
             swiftSettings: strictSettings),

@@ -5,6 +5,7 @@ import ChatModel
 import Chatbot
 import ChatbotCLI
 import Foundation
+import TestSupport
 import Testing
 
 private let intents: [(name: String, texts: [String])] = [
@@ -17,21 +18,8 @@ private let intents: [(name: String, texts: [String])] = [
 
 /// A tiny model (d=32, one layer, a few epochs) saved to `folder`.
 private func trainTinyModel(in folder: URL) throws -> URL {
-    var config = ChatModelConfig()
-    config.modelWidth = 32
-    config.layerCount = 1
-    config.headCount = 2
-    config.contextLength = 32
-    config.dropout = 0
-    config.epochs = 3
-    config.batchSize = 8
-    config.learningRate = 3e-3
-    config.validationFraction = 0
-    config.sparseBuckets = 1_024
-    config.trainingThreads = 1
-    config.languageModelPretrainingEpochs = 0
     let examples = intents.flatMap { intent in intent.texts.map { TrainingExample(text: $0, intent: intent.name) } }
-    let model = try ChatModelTrainer(config: config).train(examples).model
+    let model = try ChatModelTrainer(config: .tiny(epochs: 3)).train(examples).model
     let url = folder.appendingPathComponent("model")
     try model.save(to: url)
     return url

@@ -1,7 +1,8 @@
 // A three-intent domain small enough to train a model on in about a second (release), shared
 // by the training-data, registry and understanding tests.
-import Foundation
 import ChatModel
+import Foundation
+import TestSupport
 
 enum TinyDomain {
     /// The YAML files of a tiny intents folder.
@@ -51,25 +52,6 @@ enum TinyDomain {
             """,
     ]
 
-    /// A small, fast model configuration (d=32, one layer, no LM pre-training, no validation split, full LM weight).
-    static var config: ChatModelConfig {
-        var config = ChatModelConfig()
-        config.modelWidth = 32
-        config.layerCount = 1
-        config.headCount = 2
-        config.contextLength = 48
-        config.epochs = 60
-        config.languageModelPretrainingEpochs = 0
-        config.validationFraction = 0
-        config.earlyStoppingPatience = 0
-        config.batchSize = 8
-        config.learningRate = 3e-3
-        config.dropout = 0
-        config.labelSmoothing = 0
-        config.languageModelWeight = 1
-        config.sparseBuckets = 4_096
-        config.trainingThreads = 1
-        config.checkpointAveraging = 0
-        return config
-    }
+    /// The shared tiny test configuration (TestSupport).
+    static var config: ChatModelConfig { .tiny() }
 }

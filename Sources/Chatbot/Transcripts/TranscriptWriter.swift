@@ -20,15 +20,8 @@ public enum TranscriptWriter {
 
     /// `date` as `yyyy-MM-ddTHH:mm:ssZ` (UTC, fractions of a second dropped).
     public static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let seconds = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: seconds)
-        func pad(_ value: Int?, _ width: Int) -> String {
-            let digits = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
+        let formatter = ISO8601DateFormatter()  // UTC, `withInternetDateTime`: no fractions
+        return formatter.string(from: Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
     }
 
     private static func turn(_ turn: TranscriptTurn) -> String {
