@@ -64,7 +64,7 @@ public final class ChatModel {
 
     /// Uncalibrated intent logits [K] and sentiment logits [3] per message, computed `batchSize` at a time.
     ///
-    /// `expert` picks the intent logits: nil for the sum, `dense` or `sparse` for one expert (ablations).
+    /// `expert` picks the logits of both heads: nil for the sum, `dense` or `sparse` for one expert (ablations).
     package func logits(for texts: [String], contexts: [[ConversationTurn]]? = nil, batchSize: Int = 64,
                         expert: String? = nil) throws(ChatModelError) -> [(intent: [Float], sentiment: [Float])] {
         var results: [(intent: [Float], sentiment: [Float])] = []
@@ -88,10 +88,12 @@ public final class ChatModel {
                                            features: texts[start..<end].map(sparseFeatures))
             let intent = expert == "dense" ? heads.dense : expert == "sparse" ? (heads.sparse ?? heads.dense)
                 : ChatNetwork.combined(heads, sparseWeight: calibration.sparseWeight)
+            let sentiment = expert == "dense" ? heads.sentiment : expert == "sparse" ? (heads.sparseSentiment ?? heads.sentiment)
+                : heads.combinedSentiment
             let k = intent.shape[1]
             for row in 0..<prompts.count {
                 results.append((Array(intent.scalars[(row * k)..<((row + 1) * k)]),
-                                Array(heads.sentiment.scalars[(row * 3)..<((row + 1) * 3)])))
+                                Array(sentiment.scalars[(row * 3)..<((row + 1) * 3)])))
             }
             start = end
         }

@@ -5,6 +5,7 @@ import Chatbot
 import ChatModel
 import ConversationStorage
 import Foundation
+import Sentiment
 
 /// Opens a chat session on the demo (or any) intents, storing every turn.
 struct ChatCommand: ParsableCommand {
@@ -50,7 +51,8 @@ struct ChatCommand: ParsableCommand {
         } catch let error as ChatbotError {
             throw CommandFailure("cannot load the intents:\n\(error.description)")
         }
-        let (understanding, readerName, readerNotice) = try makeUnderstanding(catalog: catalog)
+        let (understanding, readerName, readerNotice, modelDirectory) = try makeUnderstanding(catalog: catalog)
+        let sentimentCombination = try modelDirectory.map(ModelLocation.sentimentCombination) ?? .average()
         var conversationStore = try store.open()
         if case .postgres = try store.location() {
             do {  // turns survive a server outage in ./.chatbot/spool.jsonl and are replayed later
@@ -59,7 +61,8 @@ struct ChatCommand: ParsableCommand {
                 throw CommandFailure("cannot open the spool for the PostgreSQL store: \(error.message)")
             }
         }
-        let engine = DialogueEngine(catalog: catalog, understanding: understanding, store: conversationStore)
+        let engine = DialogueEngine(catalog: catalog, understanding: understanding, store: conversationStore,
+                                    sentimentCombination: sentimentCombination)
         let interactive = ChatLineReader.isInteractive && !json
         let colour = interactive && !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let unicode = interactive ? ChatLineReader.prepareLocale() : true
@@ -81,11 +84,12 @@ struct ChatCommand: ParsableCommand {
     }
 
     /// The model of --model, else the active version, else a freshly trained demo model; the
-    /// example matcher only when training fails. Returns it, its name for the banner, and a notice.
-    private func makeUnderstanding(catalog: IntentCatalog) throws -> (any LanguageUnderstanding, String, String?) {
+    /// example matcher only when training fails. Returns it, its name for the banner, a notice, and
+    /// the model's folder (nil for the example matcher).
+    private func makeUnderstanding(catalog: IntentCatalog) throws -> (any LanguageUnderstanding, String, String?, URL?) {
         if let directory = ModelLocation.directory(model: model) {
             let understanding = try ModelLocation.load(directory)
-            return (understanding, "model \(understanding.modelVersion)", nil)
+            return (understanding, "model \(understanding.modelVersion)", nil, directory)
         }
         Self.printError("No trained model yet: training the demo model on \(intents) first (once; a minute or two).")
         do {
@@ -93,11 +97,12 @@ struct ChatCommand: ParsableCommand {
             let outcome = try training.run(progress: TrainingProgressBar())
             Self.printError(ModelTraining.summary(outcome, registered: outcome.directory.lastPathComponent))
             let understanding = try ModelLocation.load(outcome.directory)
-            return (understanding, "model \(understanding.modelVersion)", nil)
+            return (understanding, "model \(understanding.modelVersion)", nil, outcome.directory)
         } catch {
             let fallback = ExampleMatchingUnderstanding(catalog: catalog)
             return (fallback, "example-matching understanding \(fallback.modelVersion)",
-                    "note: training the model failed (\(error)); using the example-matching understanding with template replies instead")
+                    "note: training the model failed (\(error)); using the example-matching understanding with template replies instead",
+                    nil)
         }
     }
 

@@ -2,12 +2,13 @@
 // `Error: <message>` and exits 1): the edge where library errors become messages for people.
 
 /// A failure printed as one line, with exit code 1.
-struct CommandFailure: Error, CustomStringConvertible {
+package struct CommandFailure: Error, CustomStringConvertible {
     /// The line to print.
-    var message: String
+    package var message: String
 
     /// A failure with the given message.
-    init(_ message: String) { self.message = message }
+    package init(_ message: String) { self.message = message }
 
-    var description: String { message }
+    /// The message.
+    package var description: String { message }
 }

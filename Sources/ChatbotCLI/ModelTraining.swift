@@ -1,8 +1,10 @@
 // One training run for the CLI, shared by `chatbot train` and the first `chatbot chat`: read the
-// sources, train with a progress bar, save the checkpoint, register it when it goes to models/.
+// sources, split, train with a progress bar, fit the sentiment combiner on the validation split,
+// save the checkpoint, register it when it goes to models/.
 import Chatbot
 import ChatModel
 import Foundation
+import Sentiment
 
 /// Trains and saves a model from the team's files.
 struct ModelTraining {
@@ -20,6 +22,8 @@ struct ModelTraining {
         var intentCount: Int
         /// Examples per source.
         var counts: [(source: String, examples: Int)]
+        /// Whether a sentiment combiner was fitted and saved beside the weights.
+        var sentimentCombinerFitted: Bool
     }
 
     /// Where the examples come from.
@@ -39,12 +43,17 @@ struct ModelTraining {
         } catch let error as ChatbotError {
             throw CommandFailure("cannot read the training data:\n\(error.description)")
         }
-        guard !data.intentNames.isEmpty else {
-            throw CommandFailure("the training data has no intent labels (give --intents or --data)")
+        guard !data.intentNames.isEmpty || data.examples.contains(where: { $0.sentiment != nil }) else {
+            throw CommandFailure("the training data has no intent or sentiment labels (give --intents, --data or --sentiment-data)")
         }
+        let split = DatasetSplit(data.examples, validationFraction: config.validationFraction, seed: config.seed)
         let trained: (model: ChatModel, report: TrainingReport)
+        let combiner: LogisticCombiner?
         do {
-            trained = try ChatModelTrainer(config: config).train(data.examples, progress: progress.update)
+            trained = try ChatModelTrainer(config: config).train(training: split.training, validation: split.validation,
+                                                                 progress: progress.update)
+            combiner = ModelSentiment.hasHead(trained.model)
+                ? try ModelSentiment.fitCombiner(model: trained.model, validation: split.validation) : nil
         } catch {
             progress.finish()
             throw CommandFailure("training failed: \(error)")
@@ -55,12 +64,14 @@ struct ModelTraining {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try trained.model.save(to: directory)
+            if let combiner { try ModelSentiment.save(combiner, in: directory) }
             if output == nil { try registry.register(newVersionAt: directory) }
         } catch {
             throw CommandFailure("cannot save the model to \(directory.path): \(error)")
         }
         return Outcome(model: trained.model, report: trained.report, directory: directory,
-                       exampleCount: data.examples.count, intentCount: data.intentNames.count, counts: data.counts)
+                       exampleCount: data.examples.count, intentCount: data.intentNames.count, counts: data.counts,
+                       sentimentCombinerFitted: combiner != nil)
     }
 
     /// The sources `chatbot train` and `chatbot chat` use by default: `intents` plus `conversations/` if present.
@@ -68,6 +79,15 @@ struct ModelTraining {
         var isFolder: ObjCBool = false
         let hasTranscripts = FileManager.default.fileExists(atPath: "conversations", isDirectory: &isFolder) && isFolder.boolValue
         return TrainingSources(intents: intents, transcripts: hasTranscripts ? "conversations" : nil)
+    }
+
+    /// The sentiment row of the summary: whether the head trained, its validation accuracy, and the combiner.
+    private static func sentimentSummary(_ outcome: Outcome) -> String {
+        guard ModelSentiment.hasHead(outcome.model) else { return "no sentiment labels: the lexicon alone reads mood" }
+        let accuracy = outcome.report.validationSentimentAccuracy.map { String(format: "head %.1f %% on validation; ", $0 * 100) } ?? ""
+        return accuracy + (outcome.sentimentCombinerFitted
+            ? "combined with the lexicon by a combiner fitted on validation (\(ModelSentiment.combinerFileName))"
+            : "averaged with the lexicon (fewer than \(ModelSentiment.minimumCombinerExamples) labelled validation messages to fit a combiner)")
     }
 
     /// The summary table printed after training.
@@ -80,6 +100,7 @@ struct ModelTraining {
             ("vocabulary", "\(report.vocabularySize)"),
             ("epochs run", "\(report.epochsRun) (best \(report.bestEpoch))"),
             ("best validation accuracy", report.validationAccuracies.max().map { String(format: "%.1f %%", $0 * 100) } ?? "n/a"),
+            ("sentiment", sentimentSummary(outcome)),
             ("wall time", String(format: "%.1f s", report.wallSeconds)),
             ("output", outcome.directory.path),
         ]

@@ -15,8 +15,8 @@ package enum SentimentAnnotation {
         var result = table
         let labelColumn = result.ensureColumn("label")
         let scoreColumn = result.ensureColumn("score")
-        for index in result.records.indices {
-            let sentiment = analyser.analyse(result.records[index][textColumn] ?? "")
+        let sentiments = analyser.analyse(result.records.map { $0[textColumn] ?? "" })
+        for (index, sentiment) in zip(result.records.indices, sentiments) {
             while result.records[index].fields.count < result.header.count { result.records[index].fields.append("") }
             result.records[index].fields[labelColumn] = sentiment.label.rawValue
             result.records[index].fields[scoreColumn] = String(format: "%.4f", sentiment.score)

@@ -1,5 +1,5 @@
 // `chatbot sentiment`: the label, score and drivers of one text, or a CSV file copied with
-// `label` and `score` columns added.
+// `label` and `score` columns added; read by the lexicon, a model's head, or both combined.
 import ArgumentParser
 import Chatbot
 import Foundation
@@ -11,9 +11,12 @@ struct SentimentCommand: ParsableCommand {
         commandName: "sentiment",
         abstract: "Say whether a text is negative, neutral or positive, and which words made it so.",
         discussion: """
-            Today the project's own lexicon and rules are the only analyser, so --lexicon-only \
-            is the default; --model (the learned sentiment head, combined with the lexicon) \
-            comes with the model.
+            By default the active model (models/ACTIVE) reads the text when it was trained with \
+            sentiment data: its learned sentiment head is combined with the project's lexicon and \
+            rules (by the combiner fitted at training time, or an average when there was too \
+            little held-out data to fit one). Without such a model the lexicon alone reads it. \
+            The drivers always come from the lexicon, so a person sees which words counted. \
+            --model DIR picks another model; --lexicon-only and --head-only pick one source.
             """)
 
     @Argument(help: "The text to analyse (omit with --file).")
@@ -28,8 +31,15 @@ struct SentimentCommand: ParsableCommand {
     @Option(name: .long, help: "The CSV column holding the text.")
     var column = "text"
 
-    @Flag(name: .long, help: "Use the lexicon alone (the only analyser until models have a sentiment head).")
+    @Option(name: .long, help: ArgumentHelp("A trained model folder (default: the active version in models/, if it has a sentiment head).",
+                                            valueName: "DIR"))
+    var model: String?
+
+    @Flag(name: .long, help: "Use the lexicon and rules alone, never a model.")
     var lexiconOnly = false
+
+    @Flag(name: .long, help: "Use the model's learned sentiment head alone, without the lexicon (for comparison).")
+    var headOnly = false
 
     @Option(name: .long, help: ArgumentHelp("A lexicon file (term<TAB>valence) to use instead of the built-in one.", valueName: "FILE"))
     var lexicon: String?
@@ -44,13 +54,19 @@ struct SentimentCommand: ParsableCommand {
         if output != nil && file == nil {
             throw ValidationError("-o/--output needs --file.")
         }
+        if lexiconOnly && (headOnly || model != nil) {
+            throw ValidationError("--lexicon-only uses no model: drop --model and --head-only.")
+        }
     }
 
     func run() throws {
-        let analyser = try makeAnalyser()
+        let choice = try SentimentAnalyserChoice.make(model: model, lexiconOnly: lexiconOnly, headOnly: headOnly,
+                                                      lexicon: try customLexicon())
+        if let notice = choice.notice { FileHandle.standardError.write(Data((notice + "\n").utf8)) }
+        let analyser = choice.analyser
         if let text {
             let result = analyser.analyse(text)
-            print(json ? try SentimentReport.json(result) : SentimentReport.text(result))
+            print(json ? try SentimentReport.json(result) : SentimentReport.text(result, analyser: choice.name))
         } else if let file {
             let annotated = try annotate(file: file, with: analyser)
             if let output {
@@ -61,7 +77,8 @@ struct SentimentCommand: ParsableCommand {
         }
     }
 
-    private func makeAnalyser() throws -> any SentimentAnalyser {
+    /// The analyser on --lexicon FILE, or the built-in lexicon.
+    private func customLexicon() throws -> LexiconSentimentAnalyser {
         guard let lexicon else { return LexiconSentimentAnalyser() }
         let data = try Data(contentsOf: URL(fileURLWithPath: lexicon))
         return LexiconSentimentAnalyser(lexicon: try Lexicon(tsv: String(decoding: data, as: UTF8.self), source: lexicon))

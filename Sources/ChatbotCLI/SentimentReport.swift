@@ -4,9 +4,11 @@ import Sentiment
 
 /// Formats sentiment results for the terminal.
 package enum SentimentReport {
-    /// `label`, `score` and one line per driver (contribution, term, the rules that changed it).
-    package static func text(_ result: SentimentResult) -> String {
+    /// `label`, `score`, the analyser's name if given, and one line per driver (contribution,
+    /// term, the rules that changed it).
+    package static func text(_ result: SentimentResult, analyser: String? = nil) -> String {
         var lines = ["label: \(result.label.rawValue)", "score: \(String(format: "%+.3f", result.score))"]
+        if let analyser { lines.append("analyser: \(analyser)") }
         if result.drivers.isEmpty {
             lines.append("drivers: none (no sentiment words)")
         } else {

@@ -16,6 +16,8 @@ struct TrainCommand: ParsableCommand {
             present); --data alone (a labelled CSV or JSONL, no replies) is enough for an intent \
             model. Without --out the model is saved as a new version models/<time>-<arch>/ and \
             becomes the active one (models/ACTIVE). Malformed files are reported as file:line.
+
+            --sentiment-data adds sentiment-labelled messages to whatever else is trained: the             sentiment head learns from them, and a small combiner that joins the head with the             lexicon is fitted on the held-out part and saved beside the weights. With             --sentiment-only the model learns sentiment alone (for `chatbot sentiment --model`; it             cannot chat, so it needs --out and never becomes the active version).
             """)
 
     @Option(name: .long, help: ArgumentHelp("An intents folder (YAML, one file per intent).", valueName: "DIR"))
@@ -38,6 +40,9 @@ struct TrainCommand: ParsableCommand {
             help: ArgumentHelp("A CSV with text and sentiment (negative, neutral, positive) columns.", valueName: "FILE"))
     var sentimentData: String?
 
+    @Flag(name: .customLong("sentiment-only"), help: "Train on --sentiment-data alone: a sentiment model without intents or replies.")
+    var sentimentOnly = false
+
     @Option(name: .long, help: ArgumentHelp(
         "A JSON file of model settings (snake_case keys of config.json, e.g. {\"model_width\": 64}; missing keys keep the defaults).",
         valueName: "FILE"))
@@ -55,9 +60,20 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The checkpoint folder (default: a new version in models/).", valueName: "DIR"))
     var out: String?
 
+    func validate() throws {
+        guard sentimentOnly else { return }
+        guard sentimentData != nil else { throw ValidationError("--sentiment-only needs --sentiment-data FILE.") }
+        guard out != nil else { throw ValidationError("--sentiment-only needs --out DIR: a sentiment model cannot chat, so it is never made active.") }
+        guard intents == nil, data == nil, transcripts == nil else {
+            throw ValidationError("--sentiment-only trains on --sentiment-data alone; drop --intents, --data and --transcripts.")
+        }
+    }
+
     func run() throws {
         var sources: TrainingSources
-        if intents == nil && data == nil {
+        if sentimentOnly {
+            sources = TrainingSources()
+        } else if intents == nil && data == nil {
             sources = ModelTraining.demoSources()
             if let transcripts { sources.transcripts = transcripts }
         } else {

@@ -40,7 +40,7 @@ public struct SentimentResult: Codable, Sendable, Equatable {
         self.drivers = drivers
     }
 
-    /// Features for `LogisticCombiner`: the score, then the positive and negative mass of the
+    /// The lexicon's part of the combiner's features (`SentimentCombination.features`): the score, then the positive and negative mass of the
     /// drivers squashed to [0, 1) (so "great but awful" differs from "nothing said").
     public var lexiconFeatures: [Double] {
         let positive = drivers.reduce(0) { $0 + max($1.contribution, 0) }

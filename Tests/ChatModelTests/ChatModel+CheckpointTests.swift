@@ -1,5 +1,6 @@
-// Checkpoints: save → load gives identical logits and generated text; a tokenizer or config
-// that does not fit the weights is refused with a message naming the problem.
+// Checkpoints: save → load gives identical logits and generated text; a checkpoint from before
+// the sparse sentiment expert still loads; a tokenizer or config that does not fit the weights
+// is refused with a message naming the problem.
 import ChatModel
 import Foundation
 import Testing
@@ -21,6 +22,26 @@ import Testing
     #expect(loaded.labels == model.labels)
     #expect(loaded.calibration == model.calibration)
     #expect(loaded.trainingDataHash == model.trainingDataHash && !model.trainingDataHash.isEmpty)
+}
+
+@Test func aCheckpointFromBeforeTheSparseSentimentExpertStillLoads() throws {
+    var config = Fixtures.config()
+    config.epochs = 5
+    config.sparseSentiment = false
+    let model = try ChatModelTrainer(config: config).train(Fixtures.examples).model
+    let directory = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try model.save(to: directory)
+    // Such a config.json has no sparse_sentiment key at all, so decoding gives the default (on).
+    let configURL = directory.appendingPathComponent("config.json")
+    let text = try String(contentsOf: configURL, encoding: .utf8)
+    let stripped = text.replacingOccurrences(of: #"\s*"sparse_sentiment" : false,"#, with: "", options: .regularExpression)
+    #expect(stripped != text)
+    try stripped.write(to: configURL, atomically: true, encoding: .utf8)
+    let loaded = try ChatModel.load(from: directory)
+    #expect(!loaded.config.sparseSentiment)
+    let texts = Fixtures.paraphrases.map(\.0)
+    #expect(try loaded.logits(for: texts).map(\.sentiment) == model.logits(for: texts).map(\.sentiment))
 }
 
 @Test func aTokenizerFromAnotherModelIsRefused() throws {

@@ -1,7 +1,10 @@
 // Training on the tiny intents set: it learns its own examples, generalises to paraphrases,
-// is reproducible for a seed, and works with the LSTM trunk too.
+// is reproducible for a seed, and works with the LSTM trunk too; a sentiment-only set trains
+// the sentiment head (dense and sparse experts) alone.
 import ChatModel
 import Foundation
+import TensorCore
+import TestSupport
 import Testing
 
 @Test func trainingReachesFullAccuracyOnItsExamplesAndBeatsChanceOnParaphrases() throws {
@@ -73,4 +76,33 @@ import Testing
     let predicted = try model.predict(labelled.map(\.text)).map(\.sentiment)
     #expect(zip(predicted, labelled).filter { $0 == $1.sentiment }.count == labelled.count)
     #expect(model.metrics["sentiment_examples"] == Double(labelled.count))
+}
+
+@Test func aSentimentOnlyModelLearnsSentimentAndStopsEarlyOnIt() throws {
+    var config = Fixtures.config()
+    config.epochs = 15
+    config.validationFraction = 0.25
+    let (model, report) = try ChatModelTrainer(config: config).train(SentimentExamples.all)
+    #expect(model.labels.intents.isEmpty)
+    #expect(report.validationAccuracies.count == report.epochsRun, "sentiment accuracy drives early stopping")
+    #expect(try #require(report.validationSentimentAccuracy) >= 0.9)
+    #expect(model.metrics["sentiment_examples"] == Double(report.trainingExampleCount))
+}
+
+@Test func theSparseSentimentExpertAddsToTheDenseHead() throws {
+    var config = Fixtures.config()
+    config.epochs = 10
+    let model = try ChatModelTrainer(config: config).train(SentimentExamples.all).model
+    #expect(model.network.parameters.contains { $0.name == "sparse_sentiment.weight" })
+    let texts = ["the boots are broken", "the tent is lovely"]
+    let dense = try model.logits(for: texts, expert: "dense").map(\.sentiment)
+    let sparse = try model.logits(for: texts, expert: "sparse").map(\.sentiment)
+    let both = try model.logits(for: texts).map(\.sentiment)
+    for row in 0..<2 {
+        for k in 0..<3 { #expect(abs(both[row][k] - dense[row][k] - sparse[row][k]) < 1e-4) }
+        #expect(sparse[row].contains { abs($0) > 0.1 }, "the sparse expert was trained")
+    }
+    config.sparseSentiment = false
+    let without = try ChatModelTrainer(config: config).train(SentimentExamples.all).model
+    #expect(!without.network.parameters.contains { $0.name == "sparse_sentiment.weight" })
 }

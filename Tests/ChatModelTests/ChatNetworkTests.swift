@@ -28,7 +28,8 @@ func networkGradientsMatchFiniteDifferences(architecture: ChatModelConfig.Archit
     let intentWeights = Tensor.randomNormal([2, k], using: &generator)
     let sparseWeights = Tensor.randomNormal([2, k], using: &generator)
     let sentimentWeights = Tensor.randomNormal([2, 3], using: &generator)
-    for parameter in network.parameters where parameter.name.hasPrefix("sparse_intent.weight") {
+    let sparseSentimentWeights = Tensor.randomNormal([2, 3], using: &generator)
+    for parameter in network.parameters where parameter.name.hasPrefix("sparse_") && parameter.name.hasSuffix(".weight") {
         parameter.value = Tensor.randomNormal(parameter.value.shape, using: &generator)
     }
     func loss() -> Double {
@@ -38,12 +39,13 @@ func networkGradientsMatchFiniteDifferences(architecture: ChatModelConfig.Archit
         total += GradientCheck.weightedSum(heads.dense, intentWeights)
         total += GradientCheck.weightedSum(heads.sentiment, sentimentWeights)
         if let sparse = heads.sparse { total += GradientCheck.weightedSum(sparse, sparseWeights) }
+        if let sparse = heads.sparseSentiment { total += GradientCheck.weightedSum(sparse, sparseSentimentWeights) }
         return total
     }
     network.parameters.zeroGradients()
     _ = loss()
     network.backward(lmGradient: lmWeights, intentGradient: intentWeights, sparseGradient: sparseWeights,
-                     sentimentGradient: sentimentWeights)
+                     sentimentGradient: sentimentWeights, sparseSentimentGradient: sparseSentimentWeights)
     for parameter in network.parameters where !parameter.name.hasSuffix(".idf") {
         let result = GradientCheck.check(parameter, epsilon: 5e-3, floor: 5e-2, loss: loss)
         // Float32 forward passes: differences of ~1e-3 absolute are rounding; a wrong backward is off by O(1).

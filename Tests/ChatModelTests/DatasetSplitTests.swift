@@ -1,5 +1,6 @@
 // The stratified validation split: every intent with enough examples is represented, the share
-// is close to the fraction, unlabelled examples always train, and the seed fixes the split.
+// is close to the fraction, sentiment-only examples are stratified by sentiment, unlabelled
+// examples always train, and the seed fixes the split.
 import ChatModel
 import Testing
 
@@ -27,4 +28,17 @@ import Testing
     #expect(split.validation.filter { $0.intent == "tiny" }.isEmpty)
     #expect(split.validation.filter { $0.intent == "small" }.count == 1)
     #expect(DatasetSplit(examples, validationFraction: 0, seed: 3).validation.isEmpty)
+}
+
+@Test func sentimentOnlyExamplesAreStratifiedBySentiment() {
+    let counts: [(Sentiment, Int)] = [(.negative, 60), (.neutral, 30), (.positive, 10)]
+    let examples = counts.flatMap { sentiment, count in
+        (0..<count).map { TrainingExample(text: "\(sentiment.rawValue) \($0)", sentiment: sentiment) }
+    } + [TrainingExample(text: "no label")]
+    let split = DatasetSplit(examples, validationFraction: 0.2, seed: 4)
+    for (sentiment, count) in counts {
+        #expect(split.validation.filter { $0.sentiment == sentiment }.count == count / 5)
+    }
+    #expect(split.training.contains(TrainingExample(text: "no label")))
+    #expect(Set(split.training + split.validation) == Set(examples))
 }

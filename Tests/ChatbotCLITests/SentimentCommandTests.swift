@@ -1,4 +1,5 @@
-// `chatbot sentiment`: help snapshot, argument validation, the report and CSV annotation.
+// `chatbot sentiment`: help snapshot, argument validation, the report and CSV annotation with
+// the lexicon; the model-backed analysers are in SentimentModelCommandTests.
 import ArgumentParser
 import Chatbot
 import ChatbotCLI
@@ -16,6 +17,9 @@ import Testing
     #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["sentiment", "hi", "--file", "f.csv"]) }
     #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["sentiment", "hi", "-o", "out.csv"]) }
     #expect((try? ChatbotCommand.parseAsRoot(["sentiment", "--lexicon-only", "--file", "f.csv", "-o", "o.csv", "--column", "body"])) != nil)
+    #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["sentiment", "--lexicon-only", "--head-only", "hi"]) }
+    #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["sentiment", "--lexicon-only", "--model", "m", "hi"]) }
+    #expect((try? ChatbotCommand.parseAsRoot(["sentiment", "--model", "m", "--head-only", "hi"])) != nil)
 }
 
 @Test func reportListsLabelScoreAndDrivers() {
@@ -56,7 +60,7 @@ private func sentimentFileError(_ csv: [UInt8], name: String = "in.csv") throws 
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent(name).path
     try Data(csv).write(to: URL(fileURLWithPath: path))
-    var command = try ChatbotCommand.parseAsRoot(["sentiment", "--file", path, "-o", folder.appendingPathComponent("out.csv").path])
+    var command = try ChatbotCommand.parseAsRoot(["sentiment", "--lexicon-only", "--file", path, "-o", folder.appendingPathComponent("out.csv").path])
     do {
         try command.run()
         return ""
@@ -80,7 +84,7 @@ private func sentimentFileError(_ csv: [UInt8], name: String = "in.csv") throws 
     defer { try? FileManager.default.removeItem(at: folder) }
     let input = folder.appendingPathComponent("in.csv"), output = folder.appendingPathComponent("out.csv")
     try Data([0xEF, 0xBB, 0xBF] + Array("id,text\r\n1,\"great, thanks!\"\r\n\r\n2,".utf8) + [0xFF] + Array(" awful\n".utf8)).write(to: input)
-    var command = try ChatbotCommand.parseAsRoot(["sentiment", "--file", input.path, "-o", output.path])
+    var command = try ChatbotCommand.parseAsRoot(["sentiment", "--lexicon-only", "--file", input.path, "-o", output.path])
     try command.run()
     let table = try CSVReader.parse(String(decoding: try Data(contentsOf: output), as: UTF8.self), file: "out.csv")
     #expect(table.header == ["id", "text", "label", "score"])
@@ -89,5 +93,5 @@ private func sentimentFileError(_ csv: [UInt8], name: String = "in.csv") throws 
 
 @Test func textReportMatchesSnapshot() throws {
     let result = LexiconSentimentAnalyser().analyse("The crew were GREAT but I am still waiting for my bag!!! 😡")
-    try expectSnapshot(SentimentReport.text(result) + "\n", named: "sentiment-report.txt")
+    try expectSnapshot(SentimentReport.text(result, analyser: "lexicon") + "\n", named: "sentiment-report.txt")
 }

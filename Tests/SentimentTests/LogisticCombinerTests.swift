@@ -67,25 +67,3 @@ private func syntheticSet(count: Int, seed: UInt64) -> (features: [[Double]], la
     let third: Double = 1.0 / 3
     #expect(combiner.probabilities([1, 2, 3]) == [third, third, third])
 }
-
-private struct FixedHead: SentimentAnalyser {
-    func analyse(_ text: String) -> SentimentResult {
-        let negative = text.contains("delayed")
-        return SentimentResult(label: negative ? .negative : .positive, score: 0,
-                               probabilities: negative ? [0.9, 0.05, 0.05] : [0.05, 0.05, 0.9])
-    }
-}
-
-@Test func combinedAnalyserUsesBothSources() throws {
-    let lexicon = LexiconSentimentAnalyser()
-    let texts = ["thanks, great flight", "delayed again", "thanks, delayed again", "lovely crew", "delayed, awful"]
-    let labels: [SentimentLabel] = [.positive, .negative, .negative, .positive, .negative]
-    let rows = texts.map { CombinedSentimentAnalyser.features(lexicon: lexicon.analyse($0), head: FixedHead().analyse($0)) }
-    #expect(rows.allSatisfy { $0.count == 6 })
-    let combined = CombinedSentimentAnalyser(lexicon: lexicon, head: FixedHead(),
-                                             combiner: try LogisticCombiner(features: rows, labels: labels))
-    let result = combined.analyse("thanks, delayed again")
-    #expect(result.label == .negative)
-    #expect(result.probabilities?.count == 3)
-    #expect(!result.drivers.isEmpty, "drivers come from the lexicon")
-}

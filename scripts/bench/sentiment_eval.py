@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Scores our lexicon's predictions (OUT/foldK/lexicon.csv, written by `chatbot sentiment
---file`) and the shared peers on the same folds: VADER (../shared/bench/vader_peer.py) and
-TF-IDF + logistic regression (../shared/bench/tfidf_peer.py). The peer scripts are run as
-they are (runpy), and their predictions are read back, so the macro-F1 is of the real peer.
-Prints JSON lines {"name","value","unit"}: per fold, the mean, and ratios ours / peer.
+"""Scores our predictions (OUT/foldK/lexicon.csv, head.csv and combined.csv, written by
+`chatbot sentiment --file`) and the shared peers on the same folds: VADER
+(../shared/bench/vader_peer.py) and TF-IDF + logistic regression (../shared/bench/tfidf_peer.py).
+The peer scripts are run as they are (runpy), and their predictions are read back, so the
+macro-F1 is of the real peer. Prints JSON lines {"name","value","unit"}: per fold, the mean,
+ratios ours / peer, and the per-fold training and annotation times found in OUT/foldK.
 
 Usage: sentiment_eval.py OUT_DIR --shared ../shared [--folds 5] [--lexicon-seconds S]
 """
@@ -73,6 +74,8 @@ for fold in range(args.folds):
     tfidf = run_peer(os.path.join(bench, "tfidf_peer.py"), [train, test, "sentiment"])
     systems = {
         "lexicon": read(os.path.join(directory, "lexicon.csv"), "label"),
+        "head": read(os.path.join(directory, "head.csv"), "label"),
+        "combined": read(os.path.join(directory, "combined.csv"), "label"),
         "vader": [vader["lab"](row["text"]) for row in vader["rows"]],
         "tfidf_lr": list(tfidf["pred"]),
         "majority": [majority] * len(gold),
@@ -89,8 +92,20 @@ for system, scores in totals.items():
     means[system] = (sum(a for a, _ in scores) / len(scores), sum(f for _, f in scores) / len(scores))
     emit(f"sentiment.airline.{system}.mean.accuracy", means[system][0], "%")
     emit(f"sentiment.airline.{system}.mean.macro_f1", means[system][1], "%")
-for peer in ("vader", "tfidf_lr"):
-    emit(f"ratio.sentiment.airline.lexicon.accuracy.vs_{peer}", means["lexicon"][0] / means[peer][0], "ratio")
-    emit(f"ratio.sentiment.airline.lexicon.macro_f1.vs_{peer}", means["lexicon"][1] / means[peer][1], "ratio")
+for ours in ("lexicon", "head", "combined"):
+    for peer in ("vader", "tfidf_lr"):
+        emit(f"ratio.sentiment.airline.{ours}.accuracy.vs_{peer}", means[ours][0] / means[peer][0], "ratio")
+        emit(f"ratio.sentiment.airline.{ours}.macro_f1.vs_{peer}", means[ours][1] / means[peer][1], "ratio")
 if args.lexicon_seconds:
     emit("sentiment.airline.lexicon.throughput", test_rows / args.lexicon_seconds, "messages/s")
+
+
+def seconds(fold, name):
+    with open(os.path.join(args.out, f"fold{fold}", name)) as handle:
+        return float(handle.read())
+
+
+training = [seconds(fold, "train-seconds") for fold in range(args.folds)]
+emit("sentiment.airline.head.training_seconds_per_fold", sum(training) / len(training), "s")
+combined = sum(seconds(fold, "combined-seconds") for fold in range(args.folds))
+emit("sentiment.airline.combined.throughput", test_rows / combined, "messages/s")

@@ -69,7 +69,10 @@ extension ChatModel {
         guard problems.isEmpty else {
             throw ChatModelError(.checkpointMismatch, "\(directory.path): " + problems.joined(separator: "; "))
         }
-        let model = try ChatModel(config: manifest.config, labels: manifest.labels, tokenizer: tokenizer)
+        var config = manifest.config
+        // Checkpoints from before the sparse sentiment expert list no tensor for it.
+        if manifest.tensors[ChatNetwork.sparseSentimentPrefix + "weight"] == nil { config.sparseSentiment = false }
+        let model = try ChatModel(config: config, labels: manifest.labels, tokenizer: tokenizer)
         let expected = Dictionary(uniqueKeysWithValues: model.network.parameters.map { ($0.name, $0.value.shape) })
         if expected != manifest.tensors {
             let differing = Set(expected.keys).symmetricDifference(manifest.tensors.keys).sorted()

@@ -1,5 +1,6 @@
 // A stratified, seeded train/validation split: each intent gives the same share of its
 // examples to validation (at least one when it has enough), so rare intents are still checked.
+// Examples with a sentiment but no intent are stratified by sentiment the same way.
 import TensorCore
 
 /// Training and validation examples drawn from one list.
@@ -9,10 +10,10 @@ public struct DatasetSplit: Sendable {
     /// Held-out examples for early stopping and calibration.
     public var validation: [TrainingExample]
 
-    /// Splits `examples`, putting `fraction` of each intent's examples into validation.
+    /// Splits `examples`, putting `fraction` of each intent's (or, without one, each sentiment's) examples into validation.
     ///
-    /// Intents with fewer than 3 examples keep them all for training; unlabelled examples always
-    /// train. Groups are shuffled by `seed`, so the same seed gives the same split.
+    /// Intents with fewer than 3 examples keep them all for training; examples with neither an
+    /// intent nor a sentiment always train. Groups are shuffled by `seed`, so the same seed gives the same split.
     public init(_ examples: [TrainingExample], validationFraction fraction: Double, seed: UInt64) {
         var generator = SeededGenerator(seed: seed ^ 0x5EED_5B1D)
         var groups: [String: [Int]] = [:]
@@ -20,13 +21,15 @@ public struct DatasetSplit: Sendable {
         for (index, example) in examples.enumerated() {
             if let intent = example.intent {
                 groups[intent, default: []].append(index)
+            } else if let sentiment = example.sentiment {
+                groups["\u{0}sentiment:" + sentiment.rawValue, default: []].append(index)
             } else {
                 training.append(example)
             }
         }
         var validation: [TrainingExample] = []
-        for intent in groups.keys.sorted() {
-            var members = groups[intent] ?? []
+        for group in groups.keys.sorted() {
+            var members = groups[group] ?? []
             members.shuffle(using: &generator)
             var take = Int((Double(members.count) * fraction).rounded())
             if fraction > 0, members.count >= 3 { take = max(1, take) }

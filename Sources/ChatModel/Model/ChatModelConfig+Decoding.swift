@@ -35,6 +35,7 @@ extension ChatModelConfig {
         try read(.fitSparseWeight, &fitSparseWeight)
         try read(.sparseBuckets, &sparseBuckets)
         try read(.sparseLearningRateScale, &sparseLearningRateScale)
+        try read(.sparseSentiment, &sparseSentiment)
         try read(.languageModelPretrainingEpochs, &languageModelPretrainingEpochs)
         try read(.checkpointAveraging, &checkpointAveraging)
         try read(.outOfScopeLabel, &outOfScopeLabel)

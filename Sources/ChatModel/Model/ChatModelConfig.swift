@@ -63,6 +63,9 @@ public struct ChatModelConfig: Codable, Sendable, Equatable {
     /// Train the sparse layer on the loss of the summed logits (DIET-like) instead of as its own
     /// classifier (default false: jointly, the dense head memorises the training set and starves the sparse one).
     public var sparseJointLoss = false
+    /// Add a sparse n-gram sentiment expert to the dense sentiment head (default on; needs
+    /// `sparseFeatures`). Checkpoints saved before it existed load without it.
+    public var sparseSentiment = true
     /// Fit the sparse expert's weight in the logit sum on validation (default true; needs validation data).
     public var fitSparseWeight = true
     /// Hash buckets for the sparse features (default 2^16 = 65,536).
@@ -114,7 +117,7 @@ public struct ChatModelConfig: Codable, Sendable, Equatable {
         case batchSize = "batch_size", seed, earlyStoppingPatience = "early_stopping_patience"
         case validationFraction = "validation_fraction", trainingThreads = "training_threads"
         case sparseFeatures = "sparse_features", sparseJointLoss = "sparse_joint_loss", fitSparseWeight = "fit_sparse_weight", sparseBuckets = "sparse_buckets"
-        case sparseLearningRateScale = "sparse_learning_rate_scale"
+        case sparseLearningRateScale = "sparse_learning_rate_scale", sparseSentiment = "sparse_sentiment"
         case languageModelPretrainingEpochs = "lm_pretraining_epochs", checkpointAveraging = "checkpoint_averaging"
         case outOfScopeLabel = "out_of_scope_label", inScopePassRate = "in_scope_pass_rate"
     }

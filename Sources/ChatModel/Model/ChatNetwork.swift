@@ -1,7 +1,25 @@
 // The whole network: a trunk, the LM head tied to its token embedding, the intent and sentiment
-// heads on the hidden state at <cls>, and the optional sparse n-gram intent layer.
+// heads on the hidden state at <cls>, and the optional sparse n-gram intent and sentiment layers.
 // Shapes: ids [B·T], hidden [B·T, C], LM logits [B·T, V], cls [B, C], intent [B, K], sentiment [B, 3].
 import TensorCore
+
+/// The head outputs for one batch: each expert's logits, kept apart so each can learn on its own.
+package struct HeadLogits {
+    /// Dense intent logits [B, K] from the hidden state at `<cls>`.
+    package var dense: Tensor
+    /// Sparse n-gram intent logits [B, K] (nil without the sparse layer).
+    package var sparse: Tensor?
+    /// Dense sentiment logits [B, 3].
+    package var sentiment: Tensor
+    /// Sparse n-gram sentiment logits [B, 3] (nil without the sparse sentiment layer).
+    package var sparseSentiment: Tensor?
+
+    /// The sentiment logits used for prediction: dense + sparse (a product of the two experts).
+    package var combinedSentiment: Tensor {
+        guard let sparseSentiment else { return sentiment }
+        return sentiment.adding(sparseSentiment)
+    }
+}
 
 /// The trunk and heads of a chat model, with a multi-task forward/backward.
 package final class ChatNetwork {
@@ -9,8 +27,11 @@ package final class ChatNetwork {
     package let intentHead: Linear
     package let sentimentHead: Linear
     let sparse: SparseLinear?
+    let sparseSentiment: SparseLinear?
     /// The featurizer's idf table as a tensor [F], saved with the weights (not trained).
     let sparseIDF: Parameter?
+    /// The checkpoint name prefix of the sparse sentiment layer.
+    static let sparseSentimentPrefix = "sparse_sentiment."
     /// V.
     package var vocabularySize: Int { trunk.tokenEmbedding.count }
 
@@ -45,16 +66,22 @@ package final class ChatNetwork {
             sparse = nil
             sparseIDF = nil
         }
+        sparseSentiment = config.sparseFeatures && config.sparseSentiment
+            ? SparseLinear(bucketCount: config.sparseBuckets, outputSize: Sentiment.allCases.count,
+                           name: Self.sparseSentimentPrefix)
+            : nil
     }
 
     /// Every tensor of the checkpoint, in a fixed order.
     package var parameters: [Parameter] {
         trunk.parameters + intentHead.parameters + sentimentHead.parameters
-            + (sparse.map { [$0.weight] } ?? []) + (sparseIDF.map { [$0] } ?? [])
+            + (sparse.map { [$0.weight] } ?? []) + (sparseIDF.map { [$0] } ?? []) + (sparseSentiment.map { [$0.weight] } ?? [])
     }
 
     /// Every trained tensor (the idf table excluded): what early stopping keeps and averaging averages.
-    var trainedParameters: [Parameter] { denseParameters + (sparse.map { [$0.weight] } ?? []) }
+    var trainedParameters: [Parameter] {
+        denseParameters + (sparse.map { [$0.weight] } ?? []) + (sparseSentiment.map { [$0.weight] } ?? [])
+    }
 
     /// The parameters AdamW trains (the sparse layer has its own lazy step; the idf is fixed).
     package var denseParameters: [Parameter] { trunk.parameters + intentHead.parameters + sentimentHead.parameters }
@@ -101,9 +128,8 @@ package final class ChatNetwork {
         return result
     }
 
-    /// Dense intent logits [B, K], sparse intent logits [B, K] (nil without the sparse layer) and
-    /// sentiment logits [B, 3] from the hidden states at `clsPositions` (one per row).
-    package func headLogits(clsPositions: [Int], features: [SparseVector]) -> (dense: Tensor, sparse: Tensor?, sentiment: Tensor) {
+    /// Every head's logits from the hidden states at `clsPositions` (one per row) and the sparse `features`.
+    package func headLogits(clsPositions: [Int], features: [SparseVector]) -> HeadLogits {
         self.clsPositions = clsPositions
         let c = trunk.channels
         clsHidden = Tensor.zeros([clsPositions.count, c])
@@ -122,18 +148,27 @@ package final class ChatNetwork {
             sparse.forward(features, into: &logits)
             sparseLogits = logits
         }
-        return (dense, sparseLogits, sentimentHead.forward(clsHidden))
+        var sparseSentimentLogits: Tensor? = nil
+        if let sparseSentiment {
+            var logits = Tensor.zeros([clsPositions.count, Sentiment.allCases.count])
+            sparseSentiment.forward(features, into: &logits)
+            sparseSentimentLogits = logits
+        }
+        return HeadLogits(dense: dense, sparse: sparseLogits, sentiment: sentimentHead.forward(clsHidden),
+                          sparseSentiment: sparseSentimentLogits)
     }
 
     /// The intent logits used for prediction: dense + w · sparse (a product of the two experts).
-    static func combined(_ heads: (dense: Tensor, sparse: Tensor?, sentiment: Tensor), sparseWeight: Float = 1) -> Tensor {
+    static func combined(_ heads: HeadLogits, sparseWeight: Float = 1) -> Tensor {
         guard let sparse = heads.sparse else { return heads.dense }
         return heads.dense.adding(sparseWeight == 1 ? sparse : sparse.scaled(by: sparseWeight))
     }
 
     /// Backward of the last `runTrunk` + `headLogits` (+ LM logits when `lmGradient` is given):
-    /// accumulates every gradient. `lmGradient`: [B·T, V] already weighted; the others [B, K], [B, K], [B, 3].
-    package func backward(lmGradient: Tensor?, intentGradient: Tensor, sparseGradient: Tensor?, sentimentGradient: Tensor) {
+    /// accumulates every gradient. `lmGradient`: [B·T, V] already weighted; the others [B, K], [B, K],
+    /// [B, 3], [B, 3] (a nil sparse gradient leaves that layer untouched).
+    package func backward(lmGradient: Tensor?, intentGradient: Tensor, sparseGradient: Tensor?, sentimentGradient: Tensor,
+                          sparseSentimentGradient: Tensor? = nil) {
         let c = trunk.channels
         var hiddenGradient = Tensor.zeros([batch * length, c])
         if let lmGradient {
@@ -154,6 +189,7 @@ package final class ChatNetwork {
             }
         }
         if let sparseGradient { sparse?.backward(sparseGradient) }
+        if let sparseSentimentGradient { sparseSentiment?.backward(sparseSentimentGradient) }
         let fromIntent = intentHead.backward(intentGradient)
         let fromSentiment = sentimentHead.backward(sentimentGradient)
         fromIntent.withUnsafeBufferPointer { a in

@@ -1,6 +1,6 @@
 // Trains a ChatModel from in-memory examples: split, tokenizer, sparse features, optional LM
-// pre-training, the multi-task epochs with early stopping on validation intent accuracy (best
-// weights kept), then temperature and out-of-scope calibration on the validation split.
+// pre-training, the multi-task epochs with early stopping on validation intent accuracy (sentiment
+// accuracy when no example has an intent; best weights kept), then temperature and out-of-scope calibration on the validation split.
 import Foundation
 import TensorCore
 import Tokenization
@@ -64,11 +64,15 @@ public struct ChatModelTrainer: Sendable {
         model.network.isTraining = false
         try model.calibrate(on: validation.isEmpty ? training : validation)
         report.trainingAccuracy = try Self.accuracy(of: model, on: training)
-        if !validation.isEmpty { report.validationAccuracy = try Self.accuracy(of: model, on: validation) }
+        if !validation.isEmpty {
+            report.validationAccuracy = try Self.accuracy(of: model, on: validation)
+            report.validationSentimentAccuracy = try Self.sentimentAccuracy(of: model, on: validation)
+        }
         report.wallSeconds = Double((ContinuousClock.now - clock).components.attoseconds) / 1e18
             + Double((ContinuousClock.now - clock).components.seconds)
         model.metrics["training_accuracy"] = report.trainingAccuracy
         model.metrics["validation_accuracy"] = report.validationAccuracy
+        model.metrics["validation_sentiment_accuracy"] = report.validationSentimentAccuracy
         model.metrics["best_epoch"] = Double(report.bestEpoch)
         // Callers check this before showing sentiment: without labelled data the head is untrained.
         model.metrics["sentiment_examples"] = Double(training.filter { $0.sentiment != nil }.count)
@@ -87,6 +91,15 @@ public struct ChatModelTrainer: Sendable {
             let best = scores.intent.indices.max { scores.intent[$0] < scores.intent[$1] } ?? 0
             if model.labels.intents.indices.contains(best), model.labels.intents[best] == example.intent { correct += 1 }
         }
+        return Double(correct) / Double(labelled.count)
+    }
+
+    /// Sentiment accuracy over the sentiment-labelled examples of `examples` (nil when none is labelled).
+    public static func sentimentAccuracy(of model: ChatModel, on examples: [TrainingExample]) throws(ChatModelError) -> Double? {
+        let labelled = examples.filter { $0.sentiment != nil }
+        guard !labelled.isEmpty else { return nil }
+        let predictions = try model.predict(labelled.map(\.text), contexts: labelled.map(\.context), topK: 1)
+        let correct = zip(labelled, predictions).filter { $0.sentiment == $1.sentiment }.count
         return Double(correct) / Double(labelled.count)
     }
 

@@ -129,8 +129,10 @@ struct TrainingLoop {
         return lossSum / Float(max(1, batches.count))
     }
 
+    /// Validation intent accuracy; for data without intents (a sentiment-only model), sentiment accuracy.
     private func validationAccuracy() throws -> Double? {
         guard !validation.isEmpty else { return nil }
-        return try ChatModelTrainer.accuracy(of: model, on: validation)
+        if let intentAccuracy = try ChatModelTrainer.accuracy(of: model, on: validation) { return intentAccuracy }
+        return try ChatModelTrainer.sentimentAccuracy(of: model, on: validation)
     }
 }

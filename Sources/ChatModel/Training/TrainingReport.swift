@@ -14,12 +14,15 @@ public struct TrainingReport: Codable, Sendable, Equatable {
     public var bestEpoch = 0
     /// Mean training loss per epoch.
     public var epochLosses: [Float] = []
-    /// Validation intent accuracy per epoch (empty without validation data).
+    /// Validation intent accuracy per epoch, or sentiment accuracy when no example has an intent
+    /// (empty without validation data).
     public var validationAccuracies: [Double] = []
     /// Intent accuracy of the kept weights on the training split.
     public var trainingAccuracy: Double?
     /// Intent accuracy of the kept weights on the validation split.
     public var validationAccuracy: Double?
+    /// Sentiment accuracy of the kept weights on the validation split (nil without sentiment labels there).
+    public var validationSentimentAccuracy: Double?
     /// Wall-clock seconds of the whole run (tokenizer and calibration included).
     public var wallSeconds = 0.0
 
@@ -28,6 +31,7 @@ public struct TrainingReport: Codable, Sendable, Equatable {
         case vocabularySize = "vocabulary_size", parameterCount = "parameters", epochsRun = "epochs_run"
         case bestEpoch = "best_epoch", epochLosses = "epoch_losses", validationAccuracies = "validation_accuracies"
         case trainingAccuracy = "training_accuracy", validationAccuracy = "validation_accuracy"
+        case validationSentimentAccuracy = "validation_sentiment_accuracy"
         case wallSeconds = "wall_seconds"
     }
 }

@@ -1,6 +1,6 @@
 // One optimisation step of the multi-task loss on one batch: pad, forward, LM + intent +
 // sentiment cross-entropies (missing labels dropped via the ignore index), backward, clip,
-// AdamW on dense weights and the lazy step on the sparse layer.
+// AdamW on dense weights and the lazy step on the sparse layers.
 import TensorCore
 
 /// Runs training steps for one network with fixed loss weights.
@@ -18,6 +18,7 @@ final class TrainingStep {
     private var intentGradient = Tensor.empty
     private var sentimentGradient = Tensor.empty
     private var sparseGradient = Tensor.empty
+    private var sparseSentimentGradient = Tensor.empty
 
     init(network: ChatNetwork, config: ChatModelConfig, padID: Int) {
         self.network = network
@@ -80,12 +81,22 @@ final class TrainingStep {
         total += sentimentWeight * (try headLoss.compute(logits: heads.sentiment, targets: sentimentTargets,
                                                           gradient: &sentimentGradient))
         sentimentGradient.scale(by: sentimentWeight)
+        // The sparse sentiment expert learns on its own loss, and only from batches with sentiment labels.
+        var sparseSentimentStep: Tensor? = nil
+        if let sparseLogits = heads.sparseSentiment, sentimentTargets.contains(where: { $0 != SequenceEncoder.ignore }) {
+            total += sentimentWeight * (try headLoss.compute(logits: sparseLogits, targets: sentimentTargets,
+                                                              gradient: &sparseSentimentGradient))
+            sparseSentimentGradient.scale(by: sentimentWeight)
+            sparseSentimentStep = sparseSentimentGradient
+        }
         network.backward(lmGradient: weightedLM, intentGradient: intentGradient,
-                         sparseGradient: heads.sparse == nil ? nil : sparseGradient, sentimentGradient: sentimentGradient)
+                         sparseGradient: heads.sparse == nil ? nil : sparseGradient, sentimentGradient: sentimentGradient,
+                         sparseSentimentGradient: sparseSentimentStep)
         network.denseParameters.clipGradientNorm(maxNorm: config.maxGradientNorm)
         optimizer.learningRate = learningRate
         optimizer.step()
         network.sparse?.step(learningRate: learningRate * config.sparseLearningRateScale, weightDecay: 0)
+        network.sparseSentiment?.step(learningRate: learningRate * config.sparseLearningRateScale, weightDecay: 0)
         return (total, tokenCount)
     }
 }

@@ -19,6 +19,7 @@ public final class DialogueEngine: @unchecked Sendable {
     let understanding: any LanguageUnderstanding
     let extractor: EntityExtractor
     let sentimentAnalyser: any SentimentAnalyser
+    let sentimentCombination: SentimentCombination
     let escalation: EscalationPolicy
     let now: @Sendable () -> Date
     let contextLimit: Int
@@ -32,10 +33,13 @@ public final class DialogueEngine: @unchecked Sendable {
     /// An engine; nothing is stored until the first message.
     ///
     /// - Parameters:
+    ///   - sentiment: reads each customer message (the lexicon by default).
+    ///   - sentimentCombination: joins that reading with the understanding's sentiment head, if it has one.
     ///   - contextLimit: turns (customer and bot) passed to the understanding as context.
     ///   - now: the clock for timestamps and relative dates ("tomorrow").
     public init(catalog: IntentCatalog, understanding: any LanguageUnderstanding, store: any ConversationStore,
-                sentiment: any SentimentAnalyser = LexiconSentimentAnalyser(), escalation: EscalationPolicy = DialogueEngine.defaultEscalation,
+                sentiment: any SentimentAnalyser = LexiconSentimentAnalyser(), sentimentCombination: SentimentCombination = .average(),
+                escalation: EscalationPolicy = DialogueEngine.defaultEscalation,
                 contextLimit: Int = 6, now: @escaping @Sendable () -> Date = { Date() }) {
         self.catalog = catalog
         self.understanding = understanding
@@ -43,6 +47,7 @@ public final class DialogueEngine: @unchecked Sendable {
         self.policy = DialoguePolicy(catalog: catalog)
         self.extractor = EntityExtractor(domain: catalog.domain)
         self.sentimentAnalyser = sentiment
+        self.sentimentCombination = sentimentCombination
         self.escalation = escalation
         self.contextLimit = contextLimit
         self.now = now
@@ -107,7 +112,7 @@ public final class DialogueEngine: @unchecked Sendable {
         do {
             let understood = try understanding.analyse(text, context: next.recentTurns)
             let lexicon = sentimentAnalyser.analyse(text)
-            let sentiment = SentimentBlend.blend(lexicon: lexicon, probabilities: understood.sentimentProbabilities)
+            let sentiment = sentimentCombination.combine(lexicon: lexicon, headProbabilities: understood.sentimentProbabilities)
             next.mood.record(sentiment)
             let reason = escalation.reason(for: next.mood)
             let context = next.recentTurns

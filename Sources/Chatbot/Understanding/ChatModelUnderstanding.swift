@@ -20,7 +20,7 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
     public init(model: ChatModel, version: String) {
         self.model = model
         modelVersion = version
-        hasSentiment = (model.metrics["sentiment_examples"] ?? 0) > 0
+        hasSentiment = ModelSentiment.hasHead(model)
     }
 
     /// Loads the checkpoint in `directory` (its folder name becomes the version) and sets

@@ -1,0 +1,66 @@
+// Joining the lexicon with a learned head: the average, a fitted combiner that learns when to
+// trust which source, and the lexicon kept as is when the head gives nothing usable.
+import Sentiment
+import Testing
+
+/// A head that always answers with the same probabilities (a stand-in for a model's head).
+private struct FixedHead: SentimentAnalyser {
+    var probabilities: [Double]?
+    func analyse(_ text: String) -> SentimentResult {
+        SentimentResult(label: .neutral, score: 0, probabilities: probabilities)
+    }
+}
+
+@Test func averageMeansTheTwoScoresAndKeepsTheLexiconsDrivers() {
+    let lexicon = LexiconSentimentAnalyser().analyse("thanks so much, great help")
+    #expect(lexicon.label == .positive)
+    let combined = SentimentCombination.average().combine(lexicon: lexicon, headProbabilities: [0.1, 0.2, 0.7])
+    #expect(abs(combined.score - (lexicon.score + 0.6) / 2) < 1e-12)
+    #expect(combined.label == .positive)
+    #expect(combined.drivers == lexicon.drivers)
+    let overruled = SentimentCombination.average().combine(lexicon: lexicon, headProbabilities: [1, 0, 0])
+    #expect(overruled.score < lexicon.score, "a sure negative head pulls the score down")
+}
+
+@Test func unusableHeadProbabilitiesLeaveTheLexiconAlone() throws {
+    let lexicon = LexiconSentimentAnalyser().analyse("my bag never arrived")
+    let combiner = try LogisticCombiner(features: [[0, 0, 0, 0, 0, 0], [1, 1, 1, 1, 1, 1]], labels: [.negative, .positive])
+    for combination in [SentimentCombination.average(), .fitted(combiner)] {
+        for head in [nil, [0.5, 0.5], [Double.nan, 0.5, 0.5]] as [[Double]?] {
+            #expect(combination.combine(lexicon: lexicon, headProbabilities: head) == lexicon)
+        }
+    }
+}
+
+@Test func fittedCombinerLearnsWhichSourceToTrust() throws {
+    // Synthetic truth: the head is right on every message, the lexicon only on some. A combiner
+    // fitted on such rows must follow the head where the two disagree.
+    let texts = ["great, thanks", "awful service", "where is my order", "not bad at all", "thanks for nothing",
+                 "what a great way to lose my bag", "ok", "love it", "still waiting", "is it waterproof"]
+    let truth: [SentimentLabel] = [.positive, .negative, .neutral, .positive, .negative, .negative, .neutral, .positive, .negative, .neutral]
+    let lexicon = LexiconSentimentAnalyser()
+    var features: [[Double]] = [], labels: [SentimentLabel] = []
+    for _ in 0..<10 {
+        for (text, label) in zip(texts, truth) {
+            var head = [0.1, 0.1, 0.1]
+            head[label.index] = 0.8
+            features.append(SentimentCombination.features(lexicon: lexicon.analyse(text), headProbabilities: head))
+            labels.append(label)
+        }
+    }
+    let combination = SentimentCombination.fitted(try LogisticCombiner(features: features, labels: labels))
+    for (text, label) in zip(texts, truth) {
+        var head = [0.1, 0.1, 0.1]
+        head[label.index] = 0.8
+        let result = CombinedSentimentAnalyser(head: FixedHead(probabilities: head), combination: combination).analyse(text)
+        #expect(result.label == label, "\(text)")
+        #expect(abs((result.probabilities ?? []).reduce(0, +) - 1) < 1e-9)
+        #expect(result.drivers == lexicon.analyse(text).drivers, "people still see the lexicon's reasons")
+    }
+}
+
+@Test func combinedAnalyserReadsBatchesLikeSingleMessages() {
+    let analyser = CombinedSentimentAnalyser(head: FixedHead(probabilities: [0.2, 0.5, 0.3]), combination: .average())
+    let texts = ["", "awful!!!", String(repeating: "still waiting ", count: 2_000), "thanks 😊"]
+    #expect(analyser.analyse(texts) == texts.map { analyser.analyse($0) })
+}
