@@ -20,10 +20,11 @@ struct ChatCommand: ParsableCommand {
 
             Messages are read and replies written by the model in --model DIR, else by the \
             active version in models/. When there is no model at all, the demo model is trained \
-            first (from --intents plus conversations/ if present, with a progress bar), saved as \
-            a new version and made active; if that training fails, the example-matching \
-            understanding (nearest centroid over the intents' examples, template replies) is \
-            used instead, and the session says so.
+            first (from --intents plus conversations/ and sentiment/customer-messages.csv if \
+            present, with a progress bar), saved as a new version and made active; if that \
+            training fails, the example-matching understanding (nearest centroid over the \
+            intents' examples, template replies) is used instead, and the session says so. Each \
+            customer message's mood is the model's sentiment head combined with the lexicon.
             """)
 
     @Option(name: .long, help: ArgumentHelp("The intents folder.", valueName: "DIR"))

@@ -74,11 +74,17 @@ struct ModelTraining {
                        sentimentCombinerFitted: combiner != nil)
     }
 
-    /// The sources `chatbot train` and `chatbot chat` use by default: `intents` plus `conversations/` if present.
+    /// The demo domain's sentiment-labelled messages, used by default when present.
+    static let demoSentimentData = "sentiment/customer-messages.csv"
+
+    /// The sources `chatbot train` and `chatbot chat` use by default: `intents` plus
+    /// `conversations/` and `sentiment/customer-messages.csv` if present.
     static func demoSources(intents: String = "intents") -> TrainingSources {
         var isFolder: ObjCBool = false
         let hasTranscripts = FileManager.default.fileExists(atPath: "conversations", isDirectory: &isFolder) && isFolder.boolValue
-        return TrainingSources(intents: intents, transcripts: hasTranscripts ? "conversations" : nil)
+        let hasSentiment = FileManager.default.fileExists(atPath: demoSentimentData)
+        return TrainingSources(intents: intents, transcripts: hasTranscripts ? "conversations" : nil,
+                               sentimentData: hasSentiment ? demoSentimentData : nil)
     }
 
     /// The sentiment row of the summary: whether the head trained, its validation accuracy, and the combiner.

@@ -12,8 +12,8 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train the model on intents, labelled data, transcripts and sentiment data.",
         discussion: """
-            With neither --intents nor --data it trains on intents/ (and conversations/ if \
-            present); --data alone (a labelled CSV or JSONL, no replies) is enough for an intent \
+            With neither --intents nor --data it trains on intents/ (and conversations/ and \
+            sentiment/customer-messages.csv if present); --data alone (a labelled CSV or JSONL, no replies) is enough for an intent \
             model. Without --out the model is saved as a new version models/<time>-<arch>/ and \
             becomes the active one (models/ACTIVE). Malformed files are reported as file:line.
 
@@ -82,7 +82,7 @@ struct TrainCommand: ParsableCommand {
         sources.labelledData = data
         sources.textColumn = textColumn
         sources.labelColumn = labelColumn
-        sources.sentimentData = sentimentData
+        if let sentimentData { sources.sentimentData = sentimentData }
         var config = try settings()
         if let arch { config.architecture = arch }
         if let epochs {

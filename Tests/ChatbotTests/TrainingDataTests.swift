@@ -1,5 +1,5 @@
 // Tests of TrainingData: examples from an intents folder (with replies), labelled CSV,
-// transcripts (reply, context, sentiment) and sentiment CSV, and file:line errors.
+// transcripts (reply, context, sentiment) and sentiment CSV (the demo one too), and file:line errors.
 import ChatModel
 import Chatbot
 import Foundation
@@ -63,4 +63,14 @@ import Testing
         "mood.csv:3: sentiment \"meh\" is not negative, neutral or positive",
         "mood.csv:4: empty text",
     ])
+}
+
+@Test func theDemoSentimentMessagesLoadWithEveryClass() throws {
+    let path = TestFixtures.repositoryRoot.appendingPathComponent("sentiment/customer-messages.csv")
+    let examples = try TrainingData.sentimentExamples(contentsOf: path)
+    #expect(examples.count >= 500)
+    #expect(Set(examples.map(\.text)).count == examples.count, "no duplicates")
+    for sentiment in Sentiment.allCases {
+        #expect(examples.filter { $0.sentiment == sentiment }.count >= 100, "\(sentiment)")
+    }
 }

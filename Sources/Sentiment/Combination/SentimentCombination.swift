@@ -17,6 +17,13 @@ public enum SentimentCombination: Sendable, Equatable {
         lexicon.lexiconFeatures + headProbabilities.map { log(max($0, 1e-6)) }
     }
 
+    /// The combined score: the mean of the lexicon's score (how strongly the words say it) and
+    /// P(positive) − P(negative) (how sure the learned side is of the direction). A sure negative
+    /// in plain words scores about −0.5; only strong words the model agrees with reach −0.85.
+    static func score(lexicon: Double, probabilities: [Double]) -> Double {
+        (lexicon + probabilities[SentimentLabel.positive.index] - probabilities[SentimentLabel.negative.index]) / 2
+    }
+
     /// One sentiment from both sources; `lexicon` unchanged when the head gave no usable
     /// probabilities (nil, not three, or not finite). Drivers always come from the lexicon.
     public func combine(lexicon: SentimentResult, headProbabilities: [Double]?) -> SentimentResult {
@@ -29,11 +36,11 @@ public enum SentimentCombination: Sendable, Equatable {
         switch self {
         case .average(let neutralBand):
             probabilities = head
-            score = (lexicon.score + head[SentimentLabel.positive.index] - head[SentimentLabel.negative.index]) / 2
+            score = Self.score(lexicon: lexicon.score, probabilities: head)
             label = score <= -neutralBand ? .negative : score >= neutralBand ? .positive : .neutral
         case .fitted(let combiner):
             probabilities = combiner.probabilities(Self.features(lexicon: lexicon, headProbabilities: head))
-            score = probabilities[SentimentLabel.positive.index] - probabilities[SentimentLabel.negative.index]
+            score = Self.score(lexicon: lexicon.score, probabilities: probabilities)
             let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? SentimentLabel.neutral.index
             label = SentimentLabel(index: best) ?? .neutral
         }
