@@ -1,12 +1,14 @@
 // The one error type of the Chatbot module: a code to match on and every problem found, each
-// with the file and line it concerns, so a user can fix a whole folder in one pass.
+// with the file and line it concerns (when it concerns a file), so a user can fix a whole
+// folder in one pass.
 
-/// Training data, transcripts or other Chatbot input could not be read or failed validation.
+/// Training data, transcripts, feedback or other Chatbot input could not be read, failed
+/// validation, or could not be stored.
 public struct ChatbotError: Error, CustomStringConvertible, Sendable {
     /// What kind of failure this is; compare with the static members (`.invalidData`, …).
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
-            case io, invalidData
+            case io, invalidData, invalidFeedback, storage
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -15,29 +17,34 @@ public struct ChatbotError: Error, CustomStringConvertible, Sendable {
         public static let io = Code(.io)
         /// Files were read but their content is malformed or breaks a rule of docs/FORMATS.md.
         public static let invalidData = Code(.invalidData)
+        /// Feedback that cannot be recorded: no turn yet, an unknown intent, an empty reply.
+        public static let invalidFeedback = Code(.invalidFeedback)
+        /// The conversation store refused a write.
+        public static let storage = Code(.storage)
 
         /// The code's name, e.g. `invalidData`.
         public var description: String { base.rawValue }
     }
 
-    /// One thing wrong in one place: `file:line: message`.
+    /// One thing wrong in one place: `file:line: message`, or just the message when no file is involved.
     public struct Problem: Hashable, Sendable, CustomStringConvertible {
-        /// The file as the user named it (e.g. `intents/order_status.yaml`).
-        public var file: String
+        /// The file as the user named it (e.g. `intents/order_status.yaml`), or nil.
+        public var file: String?
         /// 1-based line number, or nil when the problem concerns the whole file.
         public var line: Int?
         /// What is wrong, without customer text beyond the offending value itself.
         public var message: String
 
-        /// Creates a problem at `file:line`.
-        public init(file: String, line: Int?, message: String) {
+        /// Creates a problem at `file:line` (nil file: not about a file).
+        public init(file: String?, line: Int?, message: String) {
             self.file = file
             self.line = line
             self.message = message
         }
 
-        /// `file:line: message`, or `file: message` without a line.
+        /// `file:line: message`, `file: message` without a line, `message` without a file.
         public var description: String {
+            guard let file else { return message }
             if let line { return "\(file):\(line): \(message)" }
             return "\(file): \(message)"
         }
@@ -51,11 +58,11 @@ public struct ChatbotError: Error, CustomStringConvertible, Sendable {
     /// Creates an error with the given problems (sorted by file, then line).
     public init(_ code: Code, problems: [Problem]) {
         self.code = code
-        self.problems = problems.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
+        self.problems = problems.sorted { ($0.file ?? "", $0.line ?? 0) < ($1.file ?? "", $1.line ?? 0) }
     }
 
-    /// An error with a single problem.
-    public init(_ code: Code, file: String, line: Int? = nil, message: String) {
+    /// An error with a single problem (`file` nil when it is not about a file).
+    public init(_ code: Code, file: String?, line: Int? = nil, message: String) {
         self.init(code, problems: [Problem(file: file, line: line, message: message)])
     }
 
