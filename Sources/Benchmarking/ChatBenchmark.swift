@@ -47,13 +47,17 @@ public struct ChatBenchmark: Sendable {
         var records = [BenchmarkRecord(name: "chat.example_matcher.build", value: buildSeconds * 1e3, unit: "ms")]
         records += analysis(catalog: catalog, understanding: understanding, name: "chat")
         records += wholeTurns(catalog: catalog, understanding: understanding, name: "chat")
-        if let directory = ModelRegistry().activeModelDirectory(),
-           let model = try? ChatModelUnderstanding(contentsOf: directory) {
+        guard let directory = ModelRegistry().activeModelDirectory() else {
+            FileHandle.standardError.write(Data("chat: no active model in models/ (run `chatbot train`); model figures skipped\n".utf8))
+            return records
+        }
+        do {
+            let model = try ChatModelUnderstanding(contentsOf: directory)
             records += analysis(catalog: catalog, understanding: model, name: "chat.model")
             records += generation(understanding: model, name: "chat.model")
             records += wholeTurns(catalog: catalog, understanding: model, name: "chat.model")
-        } else {
-            FileHandle.standardError.write(Data("chat: no active model in models/ (run `chatbot train`); model figures skipped\n".utf8))
+        } catch {
+            FileHandle.standardError.write(Data("chat: the active model cannot chat (\(error)); model figures skipped\n".utf8))
         }
         return records
     }

@@ -63,6 +63,9 @@ package struct EvaluateCommand: ParsableCommand {
         guard !examples.isEmpty else { throw CommandFailure("\(data): no labelled rows") }
         BLAS.threadCount = 1
         let chatModel = try ChatModel.load(from: modelURL)
+        guard !chatModel.labels.intents.isEmpty else {
+            throw CommandFailure("the model in \(modelURL.path) knows no intents (a sentiment-only model); evaluate scores intents")
+        }
         let predictions = try chatModel.predict(examples.map(\.text), topK: 1)
         let rows = zip(examples, predictions).map { example, prediction in
             EvaluationRow(gold: example.label, predicted: prediction.intent, confidence: Double(prediction.confidence),

@@ -1,7 +1,6 @@
 // Finds the model a command uses: the --model folder if given, else the active version in
 // models/, and loads it as a `ChatModelUnderstanding` with a clear message when that fails.
 import Chatbot
-import ChatModel
 import Foundation
 import Sentiment
 
@@ -23,16 +22,11 @@ package enum ModelLocation {
 
     /// Loads the checkpoint at `directory`.
     static func load(_ directory: URL) throws -> ChatModelUnderstanding {
-        let understanding: ChatModelUnderstanding
         do {
-            understanding = try ChatModelUnderstanding(contentsOf: directory)
+            return try ChatModelUnderstanding(contentsOf: directory)
         } catch {
             throw CommandFailure("cannot load the model in \(directory.path): \(error)")
         }
-        guard !understanding.model.labels.intents.isEmpty else {
-            throw CommandFailure("the model in \(directory.path) knows no intents (a sentiment-only model); use it with `chatbot sentiment --model`")
-        }
-        return understanding
     }
 
     /// How the model in `directory` combines its sentiment head with the lexicon.

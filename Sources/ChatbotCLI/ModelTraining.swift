@@ -48,23 +48,23 @@ struct ModelTraining {
         }
         let split = DatasetSplit(data.examples, validationFraction: config.validationFraction, seed: config.seed)
         let trained: (model: ChatModel, report: TrainingReport)
-        let combiner: LogisticCombiner?
         do {
             trained = try ChatModelTrainer(config: config).train(training: split.training, validation: split.validation,
                                                                  progress: progress.update)
-            combiner = ModelSentiment.hasHead(trained.model)
-                ? try ModelSentiment.fitCombiner(model: trained.model, validation: split.validation) : nil
         } catch {
             progress.finish()
             throw CommandFailure("training failed: \(error)")
         }
         progress.finish()
+        // A combiner that cannot be fitted costs only the combination: the model is kept and averaged.
+        let combiner = ModelSentiment.hasHead(trained.model)
+            ? try? ModelSentiment.fitCombiner(model: trained.model, validation: split.validation) : nil
         let directory = output.map { URL(fileURLWithPath: $0) }
             ?? registry.newVersionDirectory(architecture: config.architecture.rawValue)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try trained.model.save(to: directory)
-            if let combiner { try ModelSentiment.save(combiner, in: directory) }
+            try ModelSentiment.save(combiner, in: directory)
             if output == nil { try registry.register(newVersionAt: directory) }
         } catch {
             throw CommandFailure("cannot save the model to \(directory.path): \(error)")
@@ -93,7 +93,7 @@ struct ModelTraining {
         let accuracy = outcome.report.validationSentimentAccuracy.map { String(format: "head %.1f %% on validation; ", $0 * 100) } ?? ""
         return accuracy + (outcome.sentimentCombinerFitted
             ? "combined with the lexicon by a combiner fitted on validation (\(ModelSentiment.combinerFileName))"
-            : "averaged with the lexicon (fewer than \(ModelSentiment.minimumCombinerExamples) labelled validation messages to fit a combiner)")
+            : "averaged with the lexicon (no combiner: it needs \(ModelSentiment.minimumCombinerExamples) labelled validation messages of two classes)")
     }
 
     /// The summary table printed after training.
@@ -105,7 +105,8 @@ struct ModelTraining {
             ("parameters", "\(report.parameterCount)"),
             ("vocabulary", "\(report.vocabularySize)"),
             ("epochs run", "\(report.epochsRun) (best \(report.bestEpoch))"),
-            ("best validation accuracy", report.validationAccuracies.max().map { String(format: "%.1f %%", $0 * 100) } ?? "n/a"),
+            (outcome.intentCount == 0 ? "best validation accuracy (sentiment)" : "best validation accuracy",
+             report.validationAccuracies.max().map { String(format: "%.1f %%", $0 * 100) } ?? "n/a"),
             ("sentiment", sentimentSummary(outcome)),
             ("wall time", String(format: "%.1f s", report.wallSeconds)),
             ("output", outcome.directory.path),

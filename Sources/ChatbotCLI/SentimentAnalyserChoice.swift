@@ -16,8 +16,8 @@ package struct SentimentAnalyserChoice {
 
     /// The lexicon for `--lexicon-only`; else the model of `model` (or the active version):
     /// combined with `lexicon`, or its head alone for `headOnly`. A model without a trained
-    /// sentiment head falls back to the lexicon (with a notice if it was named) or, for
-    /// `headOnly`, fails.
+    /// sentiment head, or an active version that does not load, falls back to the lexicon with
+    /// a notice; for `headOnly`, or a named model that does not load, it fails.
     package static func make(model: String?, lexiconOnly: Bool, headOnly: Bool, lexicon: LexiconSentimentAnalyser,
                      registry: ModelRegistry = ModelRegistry()) throws -> SentimentAnalyserChoice {
         let lexiconChoice = SentimentAnalyserChoice(analyser: lexicon, name: "lexicon")
@@ -30,14 +30,15 @@ package struct SentimentAnalyserChoice {
         do {
             loaded = try ChatModel.load(from: directory)
         } catch {
-            throw CommandFailure("cannot load the model in \(directory.path): \(error)")
+            guard model == nil, !headOnly else { throw CommandFailure("cannot load the model in \(directory.path): \(error)") }
+            return SentimentAnalyserChoice(analyser: lexicon, name: "lexicon",
+                                           notice: "note: the active model does not load (\(error)); using the lexicon alone")
         }
         let version = directory.standardizedFileURL.lastPathComponent
         guard ModelSentiment.hasHead(loaded) else {
             if headOnly { throw CommandFailure("the model in \(directory.path) was trained without sentiment labels, so it has no sentiment head") }
-            let notice = model == nil ? nil
-                : "note: the model in \(directory.path) was trained without sentiment labels; using the lexicon alone"
-            return SentimentAnalyserChoice(analyser: lexicon, name: "lexicon", notice: notice)
+            return SentimentAnalyserChoice(analyser: lexicon, name: "lexicon",
+                                           notice: "note: model \(version) was trained without sentiment labels; using the lexicon alone")
         }
         let head = ModelSentimentAnalyser(model: loaded)
         if headOnly { return SentimentAnalyserChoice(analyser: head, name: "model \(version) (sentiment head alone)") }

@@ -63,6 +63,7 @@ struct SentimentCommand: ParsableCommand {
         let choice = try SentimentAnalyserChoice.make(model: model, lexiconOnly: lexiconOnly, headOnly: headOnly,
                                                       lexicon: try customLexicon())
         if let notice = choice.notice { FileHandle.standardError.write(Data((notice + "\n").utf8)) }
+        if file != nil { FileHandle.standardError.write(Data("sentiment: \(choice.name)\n".utf8)) }
         let analyser = choice.analyser
         if let text {
             let result = analyser.analyse(text)

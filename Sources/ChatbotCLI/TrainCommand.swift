@@ -13,11 +13,17 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train the model on intents, labelled data, transcripts and sentiment data.",
         discussion: """
             With neither --intents nor --data it trains on intents/ (and conversations/ and \
-            sentiment/customer-messages.csv if present); --data alone (a labelled CSV or JSONL, no replies) is enough for an intent \
-            model. Without --out the model is saved as a new version models/<time>-<arch>/ and \
-            becomes the active one (models/ACTIVE). Malformed files are reported as file:line.
+            sentiment/customer-messages.csv if present); --data alone (a labelled CSV or JSONL, \
+            no replies) is enough for an intent model. Without --out the model is saved as a new \
+            version models/<time>-<arch>/ and becomes the active one (models/ACTIVE). Malformed \
+            files are reported as file:line.
 
-            --sentiment-data adds sentiment-labelled messages to whatever else is trained: the             sentiment head learns from them, and a small combiner that joins the head with the             lexicon is fitted on the held-out part and saved beside the weights. With             --sentiment-only the model learns sentiment alone (for `chatbot sentiment --model`; it             cannot chat, so it needs --out and never becomes the active version).
+            --sentiment-data trains the sentiment head on a text,sentiment CSV (in place of the \
+            demo one). When the held-out 10 % has at least 30 of its messages, of two classes or \
+            more, a small combiner that joins the head with the lexicon is fitted on them and \
+            saved beside the weights; otherwise the two are averaged. With --sentiment-only the \
+            model learns sentiment alone (for `chatbot sentiment --model`; it cannot chat, so it \
+            needs --out and is not made active).
             """)
 
     @Option(name: .long, help: ArgumentHelp("An intents folder (YAML, one file per intent).", valueName: "DIR"))

@@ -78,13 +78,14 @@ import Testing
     #expect(model.metrics["sentiment_examples"] == Double(labelled.count))
 }
 
-@Test func aSentimentOnlyModelLearnsSentimentAndStopsEarlyOnIt() throws {
+@Test func aSentimentOnlyModelLearnsSentimentAndIsValidatedOnIt() throws {
     var config = Fixtures.config()
     config.epochs = 15
     config.validationFraction = 0.25
     let (model, report) = try ChatModelTrainer(config: config).train(SentimentExamples.all)
     #expect(model.labels.intents.isEmpty)
-    #expect(report.validationAccuracies.count == report.epochsRun, "sentiment accuracy drives early stopping")
+    #expect(report.validationAccuracies.count == report.epochsRun, "sentiment accuracy is what early stopping watches")
+    #expect(report.validationAccuracies.max() == report.validationAccuracies[report.bestEpoch - 1])
     #expect(try #require(report.validationSentimentAccuracy) >= 0.9)
     #expect(model.metrics["sentiment_examples"] == Double(report.trainingExampleCount))
 }

@@ -58,9 +58,13 @@ private func sentimentFolder() throws -> URL {
                                              registry: registry).name == "lexicon + model v1 (fitted combiner)")
 
     // It knows no intents, so the commands that need them refuse it by name.
-    var generate = try ChatbotCommand.parseAsRoot(["generate", "--model", out.path, "hello"])
-    let refusal = #expect(throws: CommandFailure.self) { try generate.run() }
-    #expect(refusal?.message.contains("sentiment-only") == true)
+    for arguments in [["generate", "--model", out.path, "hello"],
+                      ["evaluate", "--model", out.path, "--data", folder.appendingPathComponent("intents.csv").path]] {
+        try "text,intent\nhi,greeting\n".write(to: folder.appendingPathComponent("intents.csv"), atomically: true, encoding: .utf8)
+        var command = try ChatbotCommand.parseAsRoot(arguments)
+        let refusal = #expect(throws: CommandFailure.self) { try command.run() }
+        #expect(refusal?.message.contains("sentiment-only") == true, "\(arguments[0]): \(String(describing: refusal))")
+    }
 }
 
 @Test func aModelWithoutSentimentLabelsLeavesTheLexiconInCharge() throws {

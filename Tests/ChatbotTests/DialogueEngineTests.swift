@@ -125,8 +125,8 @@ private let matcher = Result { ExampleMatchingUnderstanding(catalog: try demoCat
     #expect(rating.messageID == messages[1].id && rating.value == "down" && rating.kind == .rating)
     #expect(correction.messageID == messages[0].id && correction.kind == .correctedIntent)
     #expect(better.messageID == messages[1].id && better.value == "Hi! How can I help?")
-    #expect(throws: ChatbotError.self) { try engine.correctLastIntent("nope") }
-    #expect((try? engine.correctLastIntent("nope")) == nil)
+    let unknown = #expect(throws: ChatbotError.self) { try engine.correctLastIntent("nope") }
+    #expect(unknown?.code == .invalidFeedback && unknown?.description == "unknown intent 'nope'")
     let empty = #expect(throws: ChatbotError.self) { try engine.suggestReply(" ") }
     #expect(empty?.description == "the better reply is empty")
     #expect(try store.feedback(since: nil).count == 3)

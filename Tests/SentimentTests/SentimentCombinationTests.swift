@@ -59,6 +59,31 @@ private struct FixedHead: SentimentAnalyser {
     }
 }
 
+@Test func aFittedScoreAgreesInSignWithTheCombinationAndGrowsWithTheWords() throws {
+    // A combiner that follows the head: the lexicon only sets how strong the score is.
+    var features: [[Double]] = [], labels: [SentimentLabel] = []
+    for text in ["fine", "awful", "ok", "great", "meh", "useless!!!"] {
+        for label in SentimentLabel.allCases {
+            var head = [0.05, 0.05, 0.05]
+            head[label.index] = 0.9
+            features.append(SentimentCombination.features(lexicon: LexiconSentimentAnalyser().analyse(text), headProbabilities: head))
+            labels.append(label)
+        }
+    }
+    let combination = SentimentCombination.fitted(try LogisticCombiner(features: features, labels: labels))
+    let lexicon = LexiconSentimentAnalyser()
+    let sureNegative = [0.98, 0.01, 0.01]
+    let plain = combination.combine(lexicon: lexicon.analyse("the dry bag is not dry"), headProbabilities: sureNegative)
+    let strong = combination.combine(lexicon: lexicon.analyse("this is useless, UNACCEPTABLE!!!"), headProbabilities: sureNegative)
+    let praised = combination.combine(lexicon: lexicon.analyse("great, thanks so much"), headProbabilities: sureNegative)
+    for result in [plain, strong, praised] {
+        #expect(result.label == .negative)
+        #expect(result.score < 0, "the score's sign is the combination's, even against the lexicon")
+    }
+    #expect(strong.score < plain.score, "strong words make a stronger score")
+    #expect(strong.score <= -0.85 && plain.score > -0.85, "only strong words reach the hand-off threshold")
+}
+
 @Test func combinedAnalyserReadsBatchesLikeSingleMessages() {
     let analyser = CombinedSentimentAnalyser(head: FixedHead(probabilities: [0.2, 0.5, 0.3]), combination: .average())
     let texts = ["", "awful!!!", String(repeating: "still waiting ", count: 2_000), "thanks 😊"]

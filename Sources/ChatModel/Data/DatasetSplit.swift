@@ -1,6 +1,7 @@
 // A stratified, seeded train/validation split: each intent gives the same share of its
 // examples to validation (at least one when it has enough), so rare intents are still checked.
-// Examples with a sentiment but no intent are stratified by sentiment the same way.
+// Sentiment-only examples (a sentiment, no intent, no reply) are stratified by sentiment the
+// same way; other unlabelled examples (transcript turns without an intent) always train.
 import TensorCore
 
 /// Training and validation examples drawn from one list.
@@ -10,10 +11,11 @@ public struct DatasetSplit: Sendable {
     /// Held-out examples for early stopping and calibration.
     public var validation: [TrainingExample]
 
-    /// Splits `examples`, putting `fraction` of each intent's (or, without one, each sentiment's) examples into validation.
+    /// Splits `examples`, putting `fraction` of each intent's (and each sentiment's, among the
+    /// sentiment-only examples) examples into validation.
     ///
-    /// Intents with fewer than 3 examples keep them all for training; examples with neither an
-    /// intent nor a sentiment always train. Groups are shuffled by `seed`, so the same seed gives the same split.
+    /// Groups with fewer than 3 examples keep them all for training; examples with no intent
+    /// that are not sentiment-only always train. Groups are shuffled by `seed`, so the same seed gives the same split.
     public init(_ examples: [TrainingExample], validationFraction fraction: Double, seed: UInt64) {
         var generator = SeededGenerator(seed: seed ^ 0x5EED_5B1D)
         var groups: [String: [Int]] = [:]
@@ -21,7 +23,7 @@ public struct DatasetSplit: Sendable {
         for (index, example) in examples.enumerated() {
             if let intent = example.intent {
                 groups[intent, default: []].append(index)
-            } else if let sentiment = example.sentiment {
+            } else if let sentiment = example.sentiment, example.reply == nil {
                 groups["\u{0}sentiment:" + sentiment.rawValue, default: []].append(index)
             } else {
                 training.append(example)

@@ -18,7 +18,7 @@ public final class DialogueEngine: @unchecked Sendable {
     public let policy: DialoguePolicy
     let understanding: any LanguageUnderstanding
     let extractor: EntityExtractor
-    let sentimentAnalyser: any SentimentAnalyser
+    let sentimentAnalyser: LexiconSentimentAnalyser
     let sentimentCombination: SentimentCombination
     let escalation: EscalationPolicy
     let now: @Sendable () -> Date
@@ -33,12 +33,12 @@ public final class DialogueEngine: @unchecked Sendable {
     /// An engine; nothing is stored until the first message.
     ///
     /// - Parameters:
-    ///   - sentiment: reads each customer message (the lexicon by default).
+    ///   - sentiment: the lexicon that reads each customer message and gives the drivers.
     ///   - sentimentCombination: joins that reading with the understanding's sentiment head, if it has one.
     ///   - contextLimit: turns (customer and bot) passed to the understanding as context.
     ///   - now: the clock for timestamps and relative dates ("tomorrow").
     public init(catalog: IntentCatalog, understanding: any LanguageUnderstanding, store: any ConversationStore,
-                sentiment: any SentimentAnalyser = LexiconSentimentAnalyser(), sentimentCombination: SentimentCombination = .average(),
+                sentiment: LexiconSentimentAnalyser = LexiconSentimentAnalyser(), sentimentCombination: SentimentCombination = .average(),
                 escalation: EscalationPolicy = DialogueEngine.defaultEscalation,
                 contextLimit: Int = 6, now: @escaping @Sendable () -> Date = { Date() }) {
         self.catalog = catalog

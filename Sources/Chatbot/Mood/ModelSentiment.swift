@@ -1,6 +1,6 @@
-// The sentiment side of a trained model folder: whether its head was trained, the logistic
-// combiner fitted at training time on the validation split (saved beside the weights as
-// sentiment-combiner.json), and the analyser a command should use for it.
+// The sentiment side of a trained model folder: whether its head was trained, and the logistic
+// combiner fitted at training time on the validation split, saved beside the weights as
+// sentiment-combiner.json (or its absence, which means the lexicon and head are averaged).
 import ChatModel
 import Foundation
 import Sentiment
@@ -18,35 +18,48 @@ public enum ModelSentiment {
         (model.metrics["sentiment_examples"] ?? 0) > 0
     }
 
-    /// A combiner fitted on the sentiment-labelled messages of `validation`, read by `lexicon` and
-    /// by `model`'s head; nil when there are fewer than `minimumCombinerExamples` or one class only.
+    /// A combiner fitted on the sentiment-labelled messages of `validation` (read with their
+    /// context, as the chat reads them), by `lexicon` and by `model`'s head; nil when there are
+    /// fewer than `minimumCombinerExamples` or one class only.
     public static func fitCombiner(model: ChatModel, validation: [TrainingExample],
                                    lexicon: LexiconSentimentAnalyser = LexiconSentimentAnalyser()) throws -> LogisticCombiner? {
         let labelled = validation.filter { $0.sentiment != nil }
         guard labelled.count >= minimumCombinerExamples, Set(labelled.compactMap(\.sentiment)).count > 1 else { return nil }
-        let texts = labelled.map(\.text)
-        let head = ModelSentimentAnalyser(model: model).analyse(texts)
-        let features = zip(texts, head).map { text, fromHead in
-            SentimentCombination.features(lexicon: lexicon.analyse(text), headProbabilities: fromHead.probabilities ?? [])
+        let predictions = try model.predict(labelled.map(\.text), contexts: labelled.map(\.context), topK: 1)
+        let features = zip(labelled, predictions).map { example, prediction in
+            SentimentCombination.features(lexicon: lexicon.analyse(example.text),
+                                          headProbabilities: prediction.sentimentProbabilities.map(Double.init))
         }
         let labels = labelled.compactMap { $0.sentiment.flatMap { SentimentLabel(rawValue: $0.rawValue) } }
         return try LogisticCombiner(features: features, labels: labels)
     }
 
-    /// Writes `combiner` into the checkpoint folder `directory`.
-    public static func save(_ combiner: LogisticCombiner, in directory: URL) throws {
-        try combiner.encoded().write(to: directory.appendingPathComponent(combinerFileName))
+    /// Writes `combiner` into the checkpoint folder `directory`, or, for nil, removes any combiner
+    /// a previous model left there (it would not fit the new head).
+    public static func save(_ combiner: LogisticCombiner?, in directory: URL) throws {
+        let url = directory.appendingPathComponent(combinerFileName)
+        if let combiner {
+            try combiner.encoded().write(to: url)
+        } else if FileManager.default.fileExists(atPath: url.path) {
+            try FileManager.default.removeItem(at: url)
+        }
     }
 
     /// The combination for the checkpoint in `directory`: its fitted combiner, or the average
-    /// when it has none. Throws when the file exists but cannot be read.
-    public static func combination(in directory: URL) throws -> SentimentCombination {
+    /// when it has none. Throws when the file exists but is not a combiner for this kind of head.
+    public static func combination(in directory: URL) throws(ChatbotError) -> SentimentCombination {
         let url = directory.appendingPathComponent(combinerFileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return .average() }
+        let combiner: LogisticCombiner
         do {
-            return .fitted(try LogisticCombiner(json: Data(contentsOf: url)))
+            combiner = try LogisticCombiner(json: Data(contentsOf: url))
         } catch {
             throw ChatbotError(.invalidData, file: url.path, message: "not a sentiment combiner: \(error)")
         }
+        guard combiner.featureCount == SentimentCombination.featureCount else {
+            throw ChatbotError(.invalidData, file: url.path, message: "the combiner takes \(combiner.featureCount) features, "
+                               + "expected \(SentimentCombination.featureCount)")
+        }
+        return .fitted(combiner)
     }
 }

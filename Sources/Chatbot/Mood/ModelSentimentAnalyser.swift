@@ -7,7 +7,8 @@ import Sentiment
 
 /// Reads sentiment with a trained model's sentiment head.
 ///
-/// Thread-safe: calls into the model (which reuses buffers) are serialised by a lock.
+/// Thread-safe as long as nothing else uses the same `ChatModel` (which reuses buffers): this
+/// analyser's calls into it are serialised by its own lock.
 public final class ModelSentimentAnalyser: SentimentAnalyser, @unchecked Sendable {
     private let model: ChatModel
     private let lock = NSLock()

@@ -25,8 +25,15 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
 
     /// Loads the checkpoint in `directory` (its folder name becomes the version) and sets
     /// OpenBLAS to one thread, the faster choice for one message at a time.
+    ///
+    /// - Throws: `ChatModelError` when it does not load; `ChatbotError` when the model knows no
+    ///   intents (a sentiment-only model cannot read what customers want).
     public convenience init(contentsOf directory: URL) throws {
         let model = try ChatModel.load(from: directory)
+        guard !model.labels.intents.isEmpty else {
+            throw ChatbotError(.invalidData, file: directory.path,
+                               message: "the model knows no intents (a sentiment-only model: use it with `chatbot sentiment --model`)")
+        }
         BLAS.threadCount = 1
         self.init(model: model, version: directory.standardizedFileURL.lastPathComponent)
     }
