@@ -19,7 +19,7 @@ package struct SentimentAnalyserChoice {
     /// sentiment head, or an active version that does not load, falls back to the lexicon with
     /// a notice; for `headOnly`, or a named model that does not load, it fails.
     package static func make(model: String?, lexiconOnly: Bool, headOnly: Bool, lexicon: LexiconSentimentAnalyser,
-                     registry: ModelRegistry = ModelRegistry()) throws -> SentimentAnalyserChoice {
+                             registry: ModelRegistry = ModelRegistry()) throws -> SentimentAnalyserChoice {
         let lexiconChoice = SentimentAnalyserChoice(analyser: lexicon, name: "lexicon")
         guard !lexiconOnly else { return lexiconChoice }
         guard let directory = ModelLocation.directory(model: model, registry: registry) else {

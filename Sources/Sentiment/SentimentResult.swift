@@ -40,8 +40,9 @@ public struct SentimentResult: Codable, Sendable, Equatable {
         self.drivers = drivers
     }
 
-    /// The lexicon's part of the combiner's features (`SentimentCombination.features`): the score, then the positive and negative mass of the
-    /// drivers squashed to [0, 1) (so "great but awful" differs from "nothing said").
+    /// The lexicon's part of the combiner's features (`SentimentCombination.features`): the
+    /// score, then the positive and negative mass of the drivers squashed to [0, 1) (so "great
+    /// but awful" differs from "nothing said").
     public var lexiconFeatures: [Double] {
         let positive = drivers.reduce(0) { $0 + max($1.contribution, 0) }
         let negative = drivers.reduce(0) { $0 - min($1.contribution, 0) }
