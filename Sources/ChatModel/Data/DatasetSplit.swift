@@ -15,7 +15,8 @@ public struct DatasetSplit: Sendable {
     /// sentiment-only examples) examples into validation.
     ///
     /// Groups with fewer than 3 examples keep them all for training; examples with no intent
-    /// that are not sentiment-only always train. Groups are shuffled by `seed`, so the same seed gives the same split.
+    /// that are not sentiment-only always train. Groups are shuffled by `seed`, so the same seed
+    /// gives the same split.
     public init(_ examples: [TrainingExample], validationFraction fraction: Double, seed: UInt64) {
         var generator = SeededGenerator(seed: seed ^ 0x5EED_5B1D)
         var groups: [String: [Int]] = [:]

@@ -1,6 +1,7 @@
 // Trains a ChatModel from in-memory examples: split, tokenizer, sparse features, optional LM
-// pre-training, the multi-task epochs with early stopping on validation intent accuracy (sentiment
-// accuracy when no example has an intent; best weights kept), then temperature and out-of-scope calibration on the validation split.
+// pre-training, the multi-task epochs with early stopping on validation intent accuracy
+// (sentiment accuracy when no example has an intent; best weights kept), then temperature and
+// out-of-scope calibration on the validation split.
 import Foundation
 import TensorCore
 import Tokenization
