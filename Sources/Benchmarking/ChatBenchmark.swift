@@ -53,9 +53,10 @@ public struct ChatBenchmark: Sendable {
         }
         do {
             let model = try ChatModelUnderstanding(contentsOf: directory)
-            records += analysis(catalog: catalog, understanding: model, name: "chat.model")
+            let combination = try ModelSentiment.combination(in: directory)
+            records += analysis(catalog: catalog, understanding: model, name: "chat.model", combination: combination)
             records += generation(understanding: model, name: "chat.model")
-            records += wholeTurns(catalog: catalog, understanding: model, name: "chat.model")
+            records += wholeTurns(catalog: catalog, understanding: model, name: "chat.model", combination: combination)
         } catch {
             FileHandle.standardError.write(Data("chat: the active model cannot chat (\(error)); model figures skipped\n".utf8))
         }
@@ -81,7 +82,8 @@ public struct ChatBenchmark: Sendable {
     }
 
     /// What the engine does before its policy: entities, intent, lexicon sentiment.
-    private func analysis(catalog: IntentCatalog, understanding: any LanguageUnderstanding, name: String) -> [BenchmarkRecord] {
+    private func analysis(catalog: IntentCatalog, understanding: any LanguageUnderstanding, name: String,
+                          combination: SentimentCombination = .average()) -> [BenchmarkRecord] {
         let extractor = EntityExtractor(domain: catalog.domain)
         let sentiment = LexiconSentimentAnalyser()
         var checksum = 0.0
@@ -90,8 +92,9 @@ public struct ChatBenchmark: Sendable {
             let text = Self.messages[index % Self.messages.count]
             let seconds = Stopwatch.seconds {
                 checksum += Double(extractor.entities(in: text).count)
-                checksum += (try? understanding.analyse(text, context: []).confidence) ?? 0
-                checksum += sentiment.analyse(text).score
+                let reading = try? understanding.analyse(text, context: [])
+                checksum += reading?.confidence ?? 0
+                checksum += combination.combine(lexicon: sentiment.analyse(text), headProbabilities: reading?.sentimentProbabilities).score
             }
             if index >= 50 { samples.append(seconds * 1e3) }  // the first 50 warm up
         }
@@ -103,13 +106,14 @@ public struct ChatBenchmark: Sendable {
     }
 
     /// Whole turns through the engine into SQLite, including the two message inserts.
-    private func wholeTurns(catalog: IntentCatalog, understanding: any LanguageUnderstanding, name: String) -> [BenchmarkRecord] {
+    private func wholeTurns(catalog: IntentCatalog, understanding: any LanguageUnderstanding, name: String,
+                            combination: SentimentCombination = .average()) -> [BenchmarkRecord] {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-chat-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         guard let store = try? SQLiteConversationStore(path: directory.appendingPathComponent("chat.sqlite").path) else {
             return []
         }
-        let engine = DialogueEngine(catalog: catalog, understanding: understanding, store: store)
+        let engine = DialogueEngine(catalog: catalog, understanding: understanding, store: store, sentimentCombination: combination)
         var samples: [Double] = []
         var storedInTurn: [Double] = []
         for index in 0..<(turns + 50) {
