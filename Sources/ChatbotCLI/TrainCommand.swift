@@ -114,9 +114,9 @@ struct TrainCommand: ParsableCommand {
             throw CommandFailure("\(path): cannot read the file")
         }
         do {
-            return try JSONDecoder().decode(ChatModelConfig.self, from: data)
+            return try ChatModelConfig.settings(fromJSON: data)
         } catch {
-            throw CommandFailure("\(path): not a valid settings file: \(error)")
+            throw CommandFailure("\(path): \(error.message)")
         }
     }
 }

@@ -23,7 +23,7 @@ private func folder(_ files: [String: String]) throws -> URL {
 }
 
 /// Settings small enough for a fast test (the defaults are d=128, 2 layers, 3 LM pre-training epochs).
-private let tinySettings = #"{"model_width": 32, "layer_count": 1, "head_count": 2, "context_length": 48, "language_model_pretraining_epochs": 1, "sparse_buckets": 4096, "batch_size": 8}"#
+private let tinySettings = #"{"model_width": 32, "layer_count": 1, "head_count": 2, "context_length": 48, "lm_pretraining_epochs": 1, "sparse_buckets": 4096, "batch_size": 8}"#
 
 @Test func trainWritesALoadableCheckpointThatChatsInPipedMode() throws {
     let intents = try folder(tinyIntents.merging(["settings.json": tinySettings]) { $1 })

@@ -1,5 +1,7 @@
 // Decoding a ChatModelConfig where any key may be missing: absent fields keep their defaults, so
-// a hand-written config with two keys works and older config.json files stay readable.
+// a hand-written config with two keys works and older config.json files stay readable. A
+// hand-written settings file is read strictly: an unknown key (a typo) is an error.
+import Foundation
 
 extension ChatModelConfig {
     /// Decodes the fields present in `decoder`, keeping the default for every absent one.
@@ -40,5 +42,28 @@ extension ChatModelConfig {
         try read(.checkpointAveraging, &checkpointAveraging)
         try read(.outOfScopeLabel, &outOfScopeLabel)
         try read(.inScopePassRate, &inScopePassRate)
+    }
+}
+
+extension ChatModelConfig {
+    /// The snake_case names of every setting, sorted.
+    public static var settingNames: [String] { CodingKeys.allCases.map(\.rawValue).sorted() }
+
+    /// Reads a hand-written settings file (a JSON object of some settings): like
+    /// `init(from:)`, but a key that names no setting is an error instead of being ignored.
+    public static func settings(fromJSON data: Data) throws(ChatModelError) -> ChatModelConfig {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw ChatModelError(.invalidConfiguration, "not a JSON object of settings")
+        }
+        let unknown = Set(object.keys).subtracting(settingNames).sorted()
+        guard unknown.isEmpty else {
+            throw ChatModelError(.invalidConfiguration, "unknown setting \(unknown.joined(separator: ", ")) "
+                                 + "(settings: \(settingNames.joined(separator: ", ")))")
+        }
+        do {
+            return try JSONDecoder().decode(ChatModelConfig.self, from: data)
+        } catch {
+            throw ChatModelError(.invalidConfiguration, "a setting has the wrong type: \(error)")
+        }
     }
 }

@@ -108,7 +108,7 @@ public struct ChatModelConfig: Codable, Sendable, Equatable {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case architecture, modelWidth = "model_width", layerCount = "layer_count", headCount = "head_count"
         case contextLength = "context_length", dropout, maxVocabularySize = "max_vocabulary_size"
         case languageModelWeight = "lm_weight", intentWeight = "intent_weight", sentimentWeight = "sentiment_weight"
