@@ -90,7 +90,8 @@ struct ModelTraining {
     /// The sentiment row of the summary: whether the head trained, its validation accuracy, and the combiner.
     private static func sentimentSummary(_ outcome: Outcome) -> String {
         guard ModelSentiment.hasHead(outcome.model) else { return "no sentiment labels: the lexicon alone reads mood" }
-        let accuracy = outcome.report.validationSentimentAccuracy.map { String(format: "head %.1f %% on validation; ", $0 * 100) } ?? ""
+        let accuracy = outcome.report.validationSentimentAccuracy
+            .map { String(format: "head %.1f %% on validation (kept weights); ", $0 * 100) } ?? ""
         return accuracy + (outcome.sentimentCombinerFitted
             ? "combined with the lexicon by a combiner fitted on validation (\(ModelSentiment.combinerFileName))"
             : "averaged with the lexicon (no combiner: it needs \(ModelSentiment.minimumCombinerExamples) labelled validation messages of two classes)")
@@ -105,7 +106,7 @@ struct ModelTraining {
             ("parameters", "\(report.parameterCount)"),
             ("vocabulary", "\(report.vocabularySize)"),
             ("epochs run", "\(report.epochsRun) (best \(report.bestEpoch))"),
-            (outcome.intentCount == 0 ? "best validation accuracy (sentiment)" : "best validation accuracy",
+            (outcome.intentCount == 0 ? "best epoch's validation accuracy (sentiment)" : "best epoch's validation accuracy",
              report.validationAccuracies.max().map { String(format: "%.1f %%", $0 * 100) } ?? "n/a"),
             ("sentiment", sentimentSummary(outcome)),
             ("wall time", String(format: "%.1f s", report.wallSeconds)),

@@ -15,7 +15,8 @@ struct SentimentCommand: ParsableCommand {
             sentiment data: its learned sentiment head is combined with the project's lexicon and \
             rules (by the combiner fitted at training time, or an average when there was too \
             little held-out data to fit one). Without such a model the lexicon alone reads it. \
-            The drivers always come from the lexicon, so a person sees which words counted. \
+            The drivers come from the lexicon (none with --head-only), so a person sees which \
+            words counted. \
             --model DIR picks another model; --lexicon-only and --head-only pick one source.
             """)
 
@@ -71,7 +72,11 @@ struct SentimentCommand: ParsableCommand {
         } else if let file {
             let annotated = try annotate(file: file, with: analyser)
             if let output {
-                try Data(annotated.utf8).write(to: URL(fileURLWithPath: output))
+                do {
+                    try Data(annotated.utf8).write(to: URL(fileURLWithPath: output))
+                } catch {
+                    throw CommandFailure("cannot write \(output): \(error.localizedDescription)")
+                }
             } else {
                 print(annotated, terminator: "")
             }
@@ -81,7 +86,9 @@ struct SentimentCommand: ParsableCommand {
     /// The analyser on --lexicon FILE, or the built-in lexicon.
     private func customLexicon() throws -> LexiconSentimentAnalyser {
         guard let lexicon else { return LexiconSentimentAnalyser() }
-        let data = try Data(contentsOf: URL(fileURLWithPath: lexicon))
+        guard let data = FileManager.default.contents(atPath: lexicon) else {
+            throw CommandFailure("\(lexicon): cannot read the lexicon file")
+        }
         return LexiconSentimentAnalyser(lexicon: try Lexicon(tsv: String(decoding: data, as: UTF8.self), source: lexicon))
     }
 

@@ -35,7 +35,7 @@ import Chatbot
 @Test func raggedRowsAreReportedWithTheirLines() {
     let text = "text,intent\na,b\n\"multi\nline\",c,extra\nonly\n"
     let found = TestFixtures.problems { _ = try CSVReader.parse(text, file: "r.csv") }
-    #expect(found.map(\.description) == ["r.csv:3: record has 3 fields, expected 2 as in the header", "r.csv:5: record has 1 fields, expected 2 as in the header"])
+    #expect(found.map(\.description) == ["r.csv:3: record has 3 fields, expected 2 as in the header", "r.csv:5: record has 1 field, expected 2 as in the header"])
 }
 
 @Test func mixedLineEndingsAndATrailingEmptyField() throws {

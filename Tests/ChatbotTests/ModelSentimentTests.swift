@@ -44,6 +44,9 @@ private func sentimentModel() throws -> (model: ChatModel, validation: [Training
             #expect(together.label == alone.label && abs(together.score - alone.score) < 1e-4)
         }
         #expect(batch.allSatisfy { $0.score.isFinite && $0.probabilities?.count == 3 })
+        for (text, result) in zip(awkward, batch) where CombinedSentimentAnalyser.isWordless(text) {
+            #expect(result.label == .neutral && result.score == 0, "\(text.debugDescription) is neutral for certain")
+        }
     }
 
     @Test func aCombinerIsFittedOnEnoughValidationDataAndSavedBesideTheWeights() throws {

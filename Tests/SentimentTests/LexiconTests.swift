@@ -26,6 +26,10 @@ import Testing
     #expect(throws: SentimentError.self) { try Lexicon(tsv: "no tab here\n") }
     #expect(throws: SentimentError.self) { try Lexicon(tsv: "\t1\n") }
     #expect(throws: SentimentError.self) { try Lexicon(tsv: "nan\tnan\n") }
+    #expect(throws: SentimentError.badLexiconLine(source: "x.tsv", line: 2,
+                                                  reason: "write words in lowercase (they match any case): bar baz")) {
+        try Lexicon(tsv: "xD\t3\nBar Baz\t2\n", source: "x.tsv")
+    }
 }
 
 @Test func standardLexiconIsLargeAndCoversCustomerService() {

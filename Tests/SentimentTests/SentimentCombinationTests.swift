@@ -89,3 +89,16 @@ private struct FixedHead: SentimentAnalyser {
     let texts = ["", "awful!!!", String(repeating: "still waiting ", count: 2_000), "thanks 😊"]
     #expect(analyser.analyse(texts) == texts.map { analyser.analyse($0) })
 }
+
+@Test func wordlessMessagesAreLeftToTheLexicon() {
+    for text in ["", "   ", "\u{7}\u{0}\t", "!!!", ":(", "\u{FFFD}\u{FFFD}"] {
+        #expect(CombinedSentimentAnalyser.isWordless(text), "\(text.debugDescription)")
+    }
+    for text in ["ok", "RO-48213", "😡", "été"] {
+        #expect(!CombinedSentimentAnalyser.isWordless(text), "\(text)")
+    }
+    let sureNegative = CombinedSentimentAnalyser(head: FixedHead(probabilities: [0.98, 0.01, 0.01]), combination: .average())
+    #expect(sureNegative.analyse("") == LexiconSentimentAnalyser().analyse(""))
+    #expect(sureNegative.analyse(":)") == LexiconSentimentAnalyser().analyse(":)"))
+    #expect(sureNegative.analyse("ok").label == .negative, "a message with words is read by the head too")
+}

@@ -41,6 +41,9 @@ extension ChatModel {
     /// Reads a model saved by `save(to:)`, refusing parts that do not fit together.
     public static func load(from directory: URL) throws(ChatModelError) -> ChatModel {
         let configURL = directory.appendingPathComponent(CheckpointFile.config)
+        guard FileManager.default.fileExists(atPath: configURL.path) else {
+            throw ChatModelError(.unreadableCheckpoint, "\(directory.path) is not a model folder (it has no \(CheckpointFile.config))")
+        }
         let manifest: CheckpointManifest
         do {
             manifest = try JSONDecoder().decode(CheckpointManifest.self, from: Data(contentsOf: configURL))

@@ -34,7 +34,7 @@ public enum CSVReader {
             for record in records.dropFirst() where record.fields.count != expected && !malformedLines.contains(record.line) {
                 problems.append(.init(
                     file: file, line: record.line,
-                    message: "record has \(record.fields.count) fields, expected \(expected) \(what)"))
+                    message: "record has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), expected \(expected) \(what)"))
             }
         }
         guard problems.isEmpty else { throw ChatbotError(.invalidData, problems: problems) }

@@ -112,7 +112,8 @@ public final class DialogueEngine: @unchecked Sendable {
         do {
             let understood = try understanding.analyse(text, context: next.recentTurns)
             let lexicon = sentimentAnalyser.analyse(text)
-            let sentiment = sentimentCombination.combine(lexicon: lexicon, headProbabilities: understood.sentimentProbabilities)
+            let head = CombinedSentimentAnalyser.isWordless(text) ? nil : understood.sentimentProbabilities
+            let sentiment = sentimentCombination.combine(lexicon: lexicon, headProbabilities: head)
             next.mood.record(sentiment)
             let reason = escalation.reason(for: next.mood)
             let context = next.recentTurns

@@ -23,19 +23,24 @@ public final class ModelSentimentAnalyser: SentimentAnalyser, @unchecked Sendabl
         analyse([text])[0]
     }
 
-    /// The head's reading of each message, 64 at a time. A message the model cannot read
-    /// (it never throws for text, but if it did) comes back neutral without probabilities.
+    /// The head's reading of each message, 64 at a time. If the model fails (it does not for
+    /// text, but if it did) the messages come back neutral without probabilities, so a
+    /// combination leaves them to the lexicon. A wordless message
+    /// (`CombinedSentimentAnalyser.isWordless`) is neutral for certain.
     public func analyse(_ texts: [String]) -> [SentimentResult] {
-        guard !texts.isEmpty else { return [] }
-        let predictions = lock.withLock { try? model.predict(texts, topK: 1) }
+        let readable = texts.indices.filter { !CombinedSentimentAnalyser.isWordless(texts[$0]) }
+        let predictions = readable.isEmpty ? [] : lock.withLock { try? model.predict(readable.map { texts[$0] }, topK: 1) }
+        var results = texts.map { _ in SentimentResult(label: .neutral, score: 0, probabilities: [0, 1, 0]) }
         guard let predictions else {
-            return texts.map { _ in SentimentResult(label: .neutral, score: 0) }
+            for index in readable { results[index] = SentimentResult(label: .neutral, score: 0) }
+            return results
         }
-        return predictions.map { prediction in
+        for (index, prediction) in zip(readable, predictions) {
             let probabilities = prediction.sentimentProbabilities.map(Double.init)
             let label = SentimentLabel(rawValue: prediction.sentiment.rawValue) ?? .neutral
             let score = probabilities[SentimentLabel.positive.index] - probabilities[SentimentLabel.negative.index]
-            return SentimentResult(label: label, score: score, probabilities: probabilities)
+            results[index] = SentimentResult(label: label, score: score, probabilities: probabilities)
         }
+        return results
     }
 }

@@ -18,15 +18,28 @@ public struct CombinedSentimentAnalyser: SentimentAnalyser {
         self.combination = combination
     }
 
-    /// The combination's label, score and probabilities, with the lexicon's drivers.
-    public func analyse(_ text: String) -> SentimentResult {
-        combination.combine(lexicon: lexicon.analyse(text), headProbabilities: head.analyse(text).probabilities)
+    /// Whether `text` has nothing a learned head can read: no letter, digit or non-ASCII symbol
+    /// (emoji). Empty, blank, control-only, invalid-UTF-8-only or ASCII-punctuation-only messages
+    /// ("", "!!!", ":(") are left to the lexicon, which knows emoticons; a head reads noise into them.
+    public static func isWordless(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { scalar in
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || (!scalar.isASCII && !scalar.properties.isWhitespace && scalar != "\u{FFFD}")
+        }
     }
 
-    /// Many messages, the head reading them in one batch.
+    /// The combination's label, score and probabilities, with the lexicon's drivers.
+    public func analyse(_ text: String) -> SentimentResult {
+        analyse([text])[0]
+    }
+
+    /// Many messages, the head reading them in one batch (wordless ones go to the lexicon alone).
     public func analyse(_ texts: [String]) -> [SentimentResult] {
-        zip(texts, head.analyse(texts)).map { text, fromHead in
-            combination.combine(lexicon: lexicon.analyse(text), headProbabilities: fromHead.probabilities)
+        let readable = texts.indices.filter { !Self.isWordless(texts[$0]) }
+        var fromHead: [Int: [Double]] = [:]
+        for (index, result) in zip(readable, head.analyse(readable.map { texts[$0] })) { fromHead[index] = result.probabilities }
+        return texts.indices.map { index in
+            combination.combine(lexicon: lexicon.analyse(texts[index]), headProbabilities: fromHead[index])
         }
     }
 }

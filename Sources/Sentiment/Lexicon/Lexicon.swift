@@ -56,6 +56,12 @@ public struct Lexicon: Sendable {
             guard !term.isEmpty else {
                 throw SentimentError.badLexiconLine(source: source, line: lineNumber, reason: "empty term")
             }
+            // Letters with a capital would become a case-sensitive symbol that no word ever
+            // matches; only two-letter emoticons ("xD") keep their case.
+            if term.count > 2, term.contains(where: \.isUppercase), term.allSatisfy({ $0.isLetter || "'’- ".contains($0) }) {
+                throw SentimentError.badLexiconLine(source: source, line: lineNumber,
+                                                    reason: "write words in lowercase (they match any case): \(term.lowercased())")
+            }
             insert(term, Entry(valence: valence, isCourtesy: tags.contains("courtesy")))
         }
     }
