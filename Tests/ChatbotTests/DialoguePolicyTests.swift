@@ -9,15 +9,16 @@ let demoCatalog = Result { try IntentCatalog.load(from: TestFixtures.repositoryR
 
 /// Decides `text` read as `intent` (out of scope when nil) with the demo catalog.
 private func decide(_ text: String, as intent: String?, confidence: Double = 0.9, state: inout DialogueState,
-                    escalation: EscalationReason? = nil, generated: String? = nil) throws -> DialogueDecision {
+                    sentiment: SentimentLabel? = nil, escalation: EscalationReason? = nil,
+                    generated: String? = nil) throws -> DialogueDecision {
     let catalog = try demoCatalog.get()
     let policy = DialoguePolicy(catalog: catalog)
     let ranked = [IntentGuess(intent: intent ?? "order_status", confidence: confidence),
                   IntentGuess(intent: "track_package", confidence: 0.15), IntentGuess(intent: "delivery_time", confidence: 0.1)]
     let understanding = Understanding(intent: ranked[0].intent, confidence: confidence, ranked: ranked, isOutOfScope: intent == nil)
     let entities = EntityExtractor(domain: catalog.domain).entities(in: text, today: CalendarDay(Date(), in: .current))
-    return policy.decide(text: text, understanding: understanding, entities: entities, escalation: escalation,
-                         state: &state) { _ in generated }
+    return policy.decide(text: text, understanding: understanding, entities: entities, sentiment: sentiment,
+                         escalation: escalation, state: &state) { _ in generated }
 }
 
 private func responses(of intent: String) throws -> [String] {
@@ -160,4 +161,17 @@ func aFailingGeneratedReplyFallsBackToTheTemplate(generated: String) throws {
     let second = try decide("hello", as: "greeting", state: &state)
     #expect(try responses(of: "greeting").count > 1)
     #expect(first.reply != second.reply)
+}
+
+@Test func negativeThanksIsAnsweredAsAComplaint() throws {
+    var state = DialogueState()
+    let sarcastic = try decide("thanks for nothing", as: "thanks", state: &state, sentiment: .negative)
+    #expect(sarcastic.intent == "complaint")
+    #expect(sarcastic.move == .handOff(.intentRequiresHuman))
+    #expect(try responses(of: "complaint").contains(sarcastic.reply))
+    var fresh = DialogueState()
+    let grateful = try decide("thanks a lot", as: "thanks", state: &fresh, sentiment: .positive)
+    #expect(grateful.intent == "thanks" && grateful.move == .answer)
+    let negativeQuestion = try decide("where is my order, it is late", as: "order_status", state: &fresh, sentiment: .negative)
+    #expect(negativeQuestion.intent == "order_status", "only intents with when_negative are redirected")
 }

@@ -185,3 +185,11 @@ private func problems(_ files: [String: String]) throws -> [String] {
     #expect(intent.handoff)
     #expect(intent.slotQuestions == [.email: "What's your e-mail?"])
 }
+
+@Test func whenNegativeMustNameAnotherIntent() throws {
+    let redirected = greeting.replacingOccurrences(of: "responses:", with: "when_negative: nowhere\nresponses:")
+    #expect(try problems(["greeting.yaml": redirected])
+            == ["intents/greeting.yaml: when_negative \"nowhere\" must name another intent of the folder"])
+    let itself = greeting.replacingOccurrences(of: "responses:", with: "when_negative: greeting\nresponses:")
+    #expect(try problems(["greeting.yaml": itself]).count == 1)
+}

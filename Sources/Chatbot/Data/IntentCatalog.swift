@@ -76,6 +76,13 @@ public struct IntentCatalog: Sendable {
             problems.append(.init(file: prefix, line: nil, message: "no intent files (*.yaml) in the folder"))
         }
         problems += duplicateExampleProblems(intents)
+        let names = Set(intents.map(\.name))
+        for intent in intents {
+            if let target = intent.whenNegative, !names.contains(target) || target == intent.name {
+                problems.append(.init(file: intent.file, line: nil,
+                                      message: "when_negative \"\(target)\" must name another intent of the folder"))
+            }
+        }
         guard problems.isEmpty else { throw ChatbotError(.invalidData, problems: problems) }
         return IntentCatalog(intents: intents, domain: domain)
     }

@@ -15,13 +15,16 @@ public struct IntentDefinition: Hashable, Sendable {
     public var slotQuestions: [EntityKind: String]
     /// Whether the bot hands the conversation to a human after replying.
     public var handoff: Bool
+    /// The intent to answer instead when a message of this one reads negative ("thanks for
+    /// nothing" is a complaint, not thanks), or nil.
+    public var whenNegative: String?
     /// The file the intent was read from.
     public var file: String
 
     /// Creates an intent definition.
     public init(
         name: String, description: String, examples: [LocatedText], responses: [LocatedText],
-        slotQuestions: [EntityKind: String] = [:], handoff: Bool = false, file: String
+        slotQuestions: [EntityKind: String] = [:], handoff: Bool = false, whenNegative: String? = nil, file: String
     ) {
         self.name = name
         self.description = description
@@ -29,6 +32,7 @@ public struct IntentDefinition: Hashable, Sendable {
         self.responses = responses
         self.slotQuestions = slotQuestions
         self.handoff = handoff
+        self.whenNegative = whenNegative
         self.file = file
     }
 

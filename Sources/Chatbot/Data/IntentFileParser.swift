@@ -4,7 +4,7 @@ import Yams
 
 /// Parses and validates a single intent file; cross-file checks live in `IntentCatalog`.
 struct IntentFileParser {
-    static let allowedKeys: Set<String> = ["name", "description", "examples", "responses", "slots", "handoff"]
+    static let allowedKeys: Set<String> = ["name", "description", "examples", "responses", "slots", "handoff", "when_negative"]
     static let requiredKeys = ["name", "description", "examples", "responses"]
 
     /// The intent (nil when a required part is unusable) and every problem found in the file.
@@ -28,11 +28,12 @@ struct IntentFileParser {
             readResponses($0.node, slots: slots, file: file, reader: &reader)
         } ?? []
         let handoff = fields["handoff"].flatMap { reader.bool($0.node, what: "handoff") } ?? false
+        let whenNegative = fields["when_negative"].flatMap { reader.string($0.node, what: "when_negative") }
 
         guard let name, let description, !examples.isEmpty, !responses.isEmpty else { return (nil, reader.problems) }
         let intent = IntentDefinition(
             name: name, description: description, examples: examples, responses: responses,
-            slotQuestions: slots, handoff: handoff, file: file)
+            slotQuestions: slots, handoff: handoff, whenNegative: whenNegative, file: file)
         return (intent, reader.problems)
     }
 

@@ -117,7 +117,8 @@ public final class DialogueEngine: @unchecked Sendable {
             next.mood.record(sentiment)
             let reason = escalation.reason(for: next.mood)
             let context = next.recentTurns
-            let decision = try policy.decide(text: text, understanding: understood, entities: entities, escalation: reason,
+            let decision = try policy.decide(text: text, understanding: understood, entities: entities,
+                                             sentiment: sentiment.label, escalation: reason,
                                              state: &next) { intent in
                 try understanding.generateReply(intent: intent, text: text, context: context)
             }

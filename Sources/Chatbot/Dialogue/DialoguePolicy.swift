@@ -27,11 +27,14 @@ public struct DialoguePolicy: Sendable {
         composer = ReplyComposer(domain: catalog.domain)
     }
 
-    /// The move for `text`, read as `understanding` with `entities`, after `escalation` was
-    /// computed from the mood including this turn. `generate(intent)` asks the language model
-    /// for a delexicalised reply. Updates `state` (slots, pending intent, misses, template use).
-    public func decide(text: String, understanding: Understanding, entities: [Entity], escalation: EscalationReason?,
-                       state: inout DialogueState, generate: (String) throws -> String?) rethrows -> DialogueDecision {
+    /// The move for `text`, read as `understanding` with `entities` and `sentiment`, after
+    /// `escalation` was computed from the mood including this turn. A negative message of an
+    /// intent with `when_negative` is answered as that intent. `generate(intent)` asks the
+    /// language model for a delexicalised reply. Updates `state` (slots, pending intent, misses,
+    /// template use).
+    public func decide(text: String, understanding: Understanding, entities: [Entity], sentiment: SentimentLabel? = nil,
+                       escalation: EscalationReason?, state: inout DialogueState,
+                       generate: (String) throws -> String?) rethrows -> DialogueDecision {
         let given = Dictionary(entities.map { ($0.kind, $0.value) }, uniquingKeysWith: { _, latest in latest })
         let continuesPending = answersPendingSlot(text: text, understanding: understanding, entities: entities, state: state)
         var slots = given
@@ -47,8 +50,11 @@ public struct DialoguePolicy: Sendable {
         }
         let understood = continuesPending || !understanding.isOutOfScope
         let intentName = continuesPending ? (state.pendingIntent ?? understanding.intent) : understanding.intent
-        guard understood, let intent = catalog.intent(named: intentName) else {
+        guard understood, var intent = catalog.intent(named: intentName) else {
             return miss(understanding: understanding, state: &state)
+        }
+        if !continuesPending, sentiment == .negative, let redirect = intent.whenNegative.flatMap(catalog.intent(named:)) {
+            intent = redirect
         }
         state.consecutiveMisses = 0
         state.pendingIntent = nil
