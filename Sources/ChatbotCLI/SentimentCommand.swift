@@ -55,6 +55,9 @@ struct SentimentCommand: ParsableCommand {
         if output != nil && file == nil {
             throw ValidationError("-o/--output needs --file.")
         }
+        if json && file != nil {
+            throw ValidationError("--json prints one text's result; --file writes CSV.")
+        }
         if lexiconOnly && (headOnly || model != nil) {
             throw ValidationError("--lexicon-only uses no model: drop --model and --head-only.")
         }

@@ -20,6 +20,7 @@ import Testing
     #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["sentiment", "--lexicon-only", "--head-only", "hi"]) }
     #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["sentiment", "--lexicon-only", "--model", "m", "hi"]) }
     #expect((try? ChatbotCommand.parseAsRoot(["sentiment", "--model", "m", "--head-only", "hi"])) != nil)
+    #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["sentiment", "--json", "--file", "f.csv"]) }
 }
 
 @Test func reportListsLabelScoreAndDrivers() {
