@@ -170,11 +170,12 @@ public final class DialogueEngine: @unchecked Sendable {
     }
 
     /// The Sentiment module's escalation rules with a stricter single-turn threshold (−0.85
-    /// instead of −0.6). With a sentiment head the score is the mean of the lexicon's score and
-    /// the head's P(positive) − P(negative), so −0.85 needs the head's agreement and a lexicon
-    /// score of −0.7 or below: one valence −3 phrase (−0.61: "still waiting", "never arrived",
-    /// often the request itself) does not hand off, "useless" or "unacceptable!!!" does. The
-    /// lexicon alone reaches it with the same strong words (−0.86, −0.95).
+    /// instead of −0.6). With a sentiment head the score is the combination's P(positive) −
+    /// P(negative) scaled by (1 + |lexicon score|) / 2 (fitted combiner) or the mean of the two
+    /// (average), so −0.85 needs the model sure it is negative and a lexicon score of −0.7 or
+    /// below: one valence −3 phrase (−0.61: "still waiting", "never arrived", often the request
+    /// itself) does not hand off, "useless" or "unacceptable!!!" does. The lexicon alone reaches
+    /// it with the same strong words (−0.86, −0.95).
     public static let defaultEscalation: EscalationPolicy = {
         var policy = EscalationPolicy()
         policy.lastTurnThreshold = -0.85
