@@ -42,4 +42,9 @@ private func tinyUnderstanding() throws -> (ChatModelUnderstanding, TrainingData
     #expect(!ChatModelUnderstanding.isWellFormed("I've've {order_id}.", finished: true))
     #expect(!ChatModelUnderstanding.isWellFormed("I.", finished: true))
     #expect(!ChatModelUnderstanding.isWellFormed("Your order order is on its way.", finished: true))
+    #expect(!ChatModelUnderstanding.isWellFormed("I've checked order {order_id}. If the order {order_id}. If the order {order_id}.", finished: true))
+    #expect(!ChatModelUnderstanding.isWellFormed("You'll get it as it's it's done.", finished: true))
+    #expect(!ChatModelUnderstanding.isWellFormed("A confirmation e-mail, e-mail, and more.", finished: true))
+    #expect(ChatModelUnderstanding.isWellFormed(
+        "I've sent a reset link to {email}. Open the link in the e-mail within an hour to choose a new password.", finished: true))
 }

@@ -1,6 +1,7 @@
 // The rules of a turn (issue 7): hand off on request, on a `handoff: true` intent, on anger or
 // on a second miss in a row; ask to rephrase when unsure; ask for a missing slot and remember the
-// intent; otherwise the generated reply if it passes the checks, else the template reply.
+// intent; otherwise the generated reply if it passes the checks (well formed, fillable, not a
+// repeat, about this intent), else the template reply.
 import ConversationStorage
 import Foundation
 import Sentiment
@@ -11,6 +12,8 @@ public struct DialoguePolicy: Sendable {
     public let catalog: IntentCatalog
     /// Fills and checks replies.
     public let composer: ReplyComposer
+    /// Rejects generated replies that read like another intent's.
+    let topicCheck: ReplyTopicCheck
     /// The intent that means "a human, please".
     public var handoffIntent = "human_handoff"
     /// Misses in a row that hand the conversation off (the issue's "second miss").
@@ -25,6 +28,7 @@ public struct DialoguePolicy: Sendable {
     public init(catalog: IntentCatalog) {
         self.catalog = catalog
         composer = ReplyComposer(domain: catalog.domain)
+        topicCheck = ReplyTopicCheck(catalog: catalog)
     }
 
     /// The move for `text`, read as `understanding` with `entities` and `sentiment`, after
@@ -94,16 +98,21 @@ public struct DialoguePolicy: Sendable {
         text.lowercased().split { !($0.isLetter || $0 == "'") }.map(String.init)
     }
 
-    /// The generated reply if it passes the checks, else the intent's template reply.
+    /// The generated reply if it is about `intent` and passes the composer's checks, else the
+    /// intent's template reply.
     private func reply(for intent: IntentDefinition, slots: [EntityKind: String], state: inout DialogueState,
                        generate: (String) throws -> String?) rethrows -> DialogueDecision {
         var rejection: String? = nil
         if let generated = try generate(intent.name) {
-            switch composer.checked(generated, slots: slots, lastReply: state.lastBotReply) {
-            case let .success(text):
-                return DialogueDecision(move: .answer, intent: intent.name, reply: text, source: .generated)
-            case let .failure(reason):
-                rejection = reason.description
+            if let closest = topicCheck.offTopic(generated, intent: intent.name) {
+                rejection = ReplyRejection.offTopic(closest).description
+            } else {
+                switch composer.checked(generated, slots: slots, lastReply: state.lastBotReply) {
+                case let .success(text):
+                    return DialogueDecision(move: .answer, intent: intent.name, reply: text, source: .generated)
+                case let .failure(reason):
+                    rejection = reason.description
+                }
             }
         }
         let use = state.templateUses[intent.name, default: 0]

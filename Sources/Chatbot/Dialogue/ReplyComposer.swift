@@ -81,6 +81,8 @@ public enum ReplyRejection: Error, Equatable, Sendable, CustomStringConvertible 
     case unfilledSlot(String)
     /// The same text as the bot's previous reply.
     case repeatsLastReply
+    /// Closer to another intent's template replies than to its own (that intent named).
+    case offTopic(String)
 
     /// A short phrase, e.g. `unknown placeholder {colour}`.
     public var description: String {
@@ -89,6 +91,7 @@ public enum ReplyRejection: Error, Equatable, Sendable, CustomStringConvertible 
         case let .unknownPlaceholder(name): "unknown placeholder {\(name)}"
         case let .unfilledSlot(name): "unfilled slot {\(name)}"
         case .repeatsLastReply: "repeats the last reply"
+        case let .offTopic(closest): "off topic (reads like \(closest))"
         }
     }
 }

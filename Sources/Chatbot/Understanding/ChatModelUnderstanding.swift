@@ -66,12 +66,24 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
     }
 
     /// Whether a generated reply reads like a sentence: it ended with `<eos>`, has at least three
-    /// words, and does not stutter (a chunk of 3+ characters or a word repeated back to back, the
-    /// way an under-trained model loops: "I've've {order_id}.").
+    /// words, and does not stutter or loop (a chunk of 3+ characters or a word repeated back to
+    /// back, or three words said twice, the way an under-trained model loops: "I've've
+    /// {order_id}.", "If the order 4821. If the order 4821.").
     package static func isWellFormed(_ reply: String, finished: Bool) -> Bool {
         guard finished, reply.split(whereSeparator: \.isWhitespace).count >= 3 else { return false }
         let stutter = #"(\S{3,})\1|\b(\w+)\s+\2\b"#
-        return reply.range(of: stutter, options: [.regularExpression, .caseInsensitive]) == nil
+        guard reply.range(of: stutter, options: [.regularExpression, .caseInsensitive]) == nil else { return false }
+        // Looping at the phrase level: a word repeated back to back once punctuation is set
+        // aside ("it's it's", "e-mail, e-mail"), or any three words said twice.
+        let words = reply.lowercased().split(whereSeparator: \.isWhitespace)
+            .map { $0.filter { $0.isLetter || $0.isNumber || $0 == "{" || $0 == "}" || $0 == "_" } }
+            .filter { !$0.isEmpty }
+        if zip(words, words.dropFirst()).contains(where: { $0 == $1 }) { return false }
+        var trigrams: Set<String> = []
+        for start in words.indices.dropLast(2) {
+            guard trigrams.insert(words[start...(start + 2)].joined(separator: " ")).inserted else { return false }
+        }
+        return true
     }
 
     private static func turns(_ context: [DialogueTurn]) -> [ConversationTurn] {
