@@ -33,50 +33,73 @@ let package = Package(
             name: "CEditLine", pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]),
 
-        // Numerics.
-        .target(name: "TensorCore", dependencies: ["CBLAS"], swiftSettings: strictSettings),
+        // Small shared pieces every layer may use (Foundation only): the JSON string escaper, FNV-1a,
+        // the word splitter, the sentiment labels, the percentile and the stopwatch.
+        .target(name: "Primitives", swiftSettings: strictSettings),
+
+        // Numerics: tensors, BLAS, layers with forward/backward, AdamW, safetensors.
+        .target(name: "TensorCore", dependencies: ["CBLAS", "Primitives"], swiftSettings: strictSettings),
 
         // Byte-level BPE tokenizer (pure Swift + Foundation): train, encode, decode, tokenizer.json.
-        .target(name: "Tokenization", swiftSettings: strictSettings),
+        .target(name: "Tokenization", dependencies: ["Primitives"], swiftSettings: strictSettings),
 
         // Conversations, feedback, model versions and tickets in SQLite or PostgreSQL.
         .target(name: "ConversationStorage", dependencies: ["CSQLite", "CLibPQ"], swiftSettings: strictSettings),
 
-        // Intents, training data and transcripts I/O (and their export/import to the conversation
-        // store), entity extraction, the dialogue engine and policy.
+        // Rule-based sentiment on our own lexicon, conversation mood, and the combiner the
+        // learned head plugs into (no model, storage or C code).
+        .target(name: "Sentiment", dependencies: ["Primitives"], exclude: ["Resources"], swiftSettings: strictSettings),
+
+        // The model: training data types, tokenizer preparation, transformer/LSTM trunk with LM,
+        // intent and sentiment heads, training, calibration, generation, checkpoints.
         .target(
-            name: "Chatbot",
+            name: "LanguageModeling", dependencies: ["TensorCore", "Tokenization", "Primitives"],
+            swiftSettings: strictSettings),
+
+        // The files the team reads and writes: intents YAML, CSV and JSON Lines, labelled data,
+        // transcripts (and their export/import to the conversation store).
+        .target(
+            name: "FileFormats",
             dependencies: [
-                "Sentiment",
+                "Primitives",
                 "ConversationStorage",
-                "ChatModel",
-                "TensorCore",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
 
-        // Rule-based sentiment on our own lexicon, conversation mood, and the combiner the
-        // learned head will plug into (no model, storage or C code).
-        .target(name: "Sentiment", exclude: ["Resources"], swiftSettings: strictSettings),
+        // One conversation: understanding, entities, policy, the engine with its store writes, mood.
+        .target(
+            name: "Dialogue",
+            dependencies: ["Primitives", "FileFormats", "LanguageModeling", "Sentiment", "ConversationStorage", "TensorCore"],
+            swiftSettings: strictSettings),
 
-        // The model: training data types, tokenizer preparation, transformer/LSTM trunk with LM,
-        // intent and sentiment heads, training, calibration, generation, checkpoints.
-        .target(name: "ChatModel", dependencies: ["TensorCore", "Tokenization"], swiftSettings: strictSettings),
+        // A model's life: training data from every source, the training pipeline, the registry of
+        // versions, evaluation and its report.
+        .target(
+            name: "ModelLifecycle",
+            dependencies: ["Primitives", "FileFormats", "Dialogue", "LanguageModeling", "Sentiment", "TensorCore"],
+            swiftSettings: strictSettings),
 
         // Measurement harness behind `chatbot bench`.
         .target(
             name: "Benchmarking",
-            dependencies: ["TensorCore", "Tokenization", "Sentiment", "ChatModel", "ConversationStorage", "Chatbot"],
+            dependencies: [
+                "Primitives", "TensorCore", "Tokenization", "Sentiment", "LanguageModeling", "ConversationStorage",
+                "FileFormats", "Dialogue", "ModelLifecycle",
+            ],
             swiftSettings: strictSettings),
 
-        // The command-line tool.
+        // The command-line tool: parses, calls the libraries, prints.
         .target(
             name: "ChatbotCLI",
             dependencies: [
+                "Primitives",
                 "Benchmarking",
-                "Chatbot",
-                "ChatModel",
+                "FileFormats",
+                "Dialogue",
+                "ModelLifecycle",
+                "LanguageModeling",
                 "TensorCore",
                 "ConversationStorage",
                 "Tokenization",
@@ -85,14 +108,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
+        // The executable: main.swift only.
         .executableTarget(
             name: "chatbot",
             dependencies: ["ChatbotCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings),
 
         // Shared test helpers (not a product).
-        .target(name: "TestSupport", dependencies: ["TensorCore", "ChatModel", "ConversationStorage"], swiftSettings: strictSettings),
+        .target(
+            name: "TestSupport", dependencies: ["TensorCore", "LanguageModeling", "ConversationStorage", "FileFormats"],
+            swiftSettings: strictSettings),
 
+        .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"], swiftSettings: strictSettings),
         .testTarget(
             name: "SystemLibrariesTests", dependencies: ["CBLAS", "CLibPQ", "CSQLite", "CEditLine"],
             swiftSettings: strictSettings),
@@ -108,17 +135,32 @@ let package = Package(
             name: "ConversationStorageTests", dependencies: ["ConversationStorage", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "ChatbotTests", dependencies: ["Chatbot", "ChatModel", "Sentiment", "ConversationStorage", "TestSupport"],
+            name: "SentimentTests", dependencies: ["Sentiment", "Primitives"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "SentimentTests", dependencies: ["Sentiment"],
+            name: "LanguageModelingTests", dependencies: ["LanguageModeling", "TensorCore", "Tokenization", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "ChatModelTests", dependencies: ["ChatModel", "TensorCore", "Tokenization", "TestSupport"],
+            name: "FileFormatsTests", dependencies: ["FileFormats", "Primitives", "ConversationStorage", "TestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "DialogueTests",
+            dependencies: ["Dialogue", "FileFormats", "ModelLifecycle", "LanguageModeling", "Sentiment", "Primitives",
+                           "ConversationStorage", "TestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ModelLifecycleTests",
+            dependencies: ["ModelLifecycle", "Dialogue", "FileFormats", "LanguageModeling", "Sentiment", "Primitives",
+                           "TestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "BenchmarkingTests",
+            dependencies: ["Benchmarking", "ModelLifecycle", "LanguageModeling", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ChatbotCLITests",
-            dependencies: ["ChatbotCLI", "Chatbot", "ChatModel", "ConversationStorage", "Sentiment", "TestSupport",
+            dependencies: ["ChatbotCLI", "FileFormats", "Dialogue", "ModelLifecycle", "LanguageModeling",
+                           "ConversationStorage", "Sentiment", "Primitives", "TestSupport",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["Snapshots"],
             swiftSettings: strictSettings),

@@ -1,6 +1,6 @@
 // The benchmark corpus: every `text` cell of the CSVs under ../shared/data (or $CHATBOT_DATA_DIR),
 // one text per entry, read at benchmark time and never copied into the repository.
-import Chatbot
+import FileFormats
 import Foundation
 
 /// Texts read from the shared benchmark data sets.
@@ -22,9 +22,9 @@ public struct BenchmarkCorpus: Sendable {
 
     /// Loads every `*.csv` below the data directory (sorted by path), or nil if there is none.
     ///
-    /// - Throws: `ChatbotError` naming the file and line of malformed CSV.
-    public static func load() throws(ChatbotError) -> BenchmarkCorpus? {
-        guard let directory = locateData(),
+    /// - Throws: `FileFormatError` naming the file and line of malformed CSV.
+    public static func load(from dataDirectory: String? = nil) throws(FileFormatError) -> BenchmarkCorpus? {
+        guard let directory = dataDirectory ?? locateData(),
               let paths = try? FileManager.default.subpathsOfDirectory(atPath: directory)
         else { return nil }
         var texts: [String] = []

@@ -1,6 +1,7 @@
 // One measured figure, printed as a JSON line `{"name":…,"value":…,"unit":…}` so scripts can
 // compare runs and peers.
 import Foundation
+import Primitives
 
 /// A single benchmark figure.
 public struct BenchmarkRecord: Codable, Sendable, Equatable {
@@ -20,15 +21,6 @@ public struct BenchmarkRecord: Codable, Sendable, Equatable {
     /// The record as one line of JSON with keys in the order name, value, unit.
     public var jsonLine: String {
         let number = value.isFinite ? String(format: "%.6g", value) : "null"
-        return "{\"name\":\(Self.quoted(name)),\"value\":\(number),\"unit\":\(Self.quoted(unit))}"
-    }
-
-    private static func quoted(_ text: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
-        guard let data = try? encoder.encode(text), let json = String(data: data, encoding: .utf8) else {
-            return "\"\""
-        }
-        return json
+        return "{\"name\":\(JSONString.quoted(name)),\"value\":\(number),\"unit\":\(JSONString.quoted(unit))}"
     }
 }

@@ -14,22 +14,25 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case sentiment
     /// Dialogue turn latency p50/p99: analysis only, and a whole turn into SQLite (needs `intents/`).
     case chat
+    /// Hand-offs and intent accuracy with and without context on the demo transcripts (needs a model).
+    case dialogue
     /// ChatModel on Banking77 (both trunks, sparse features on/off) and the demo domain.
     case intents
 
     /// The suites a plain `chatbot bench` runs: all but `intents`, which trains models for 20+ minutes.
     public static var defaultSuites: [BenchmarkSuite] { allCases.filter { $0 != .intents } }
 
-    /// Runs the suite and returns its figures.
-    public func run(quick: Bool) -> [BenchmarkRecord] {
+    /// Runs the suite and returns its figures (`intents` with `intentSettings`).
+    public func run(quick: Bool, intentSettings: IntentBenchmarkSettings = IntentBenchmarkSettings()) -> [BenchmarkRecord] {
         switch self {
         case .gemm: GEMMBenchmark(quick: quick).run()
         case .block: TransformerBlockBenchmark(quick: quick).run()
         case .store: StoreBenchmark(quick: quick).run()
         case .tokenizer: TokenizerBenchmark(quick: quick).run()
         case .sentiment: SentimentBenchmark(quick: quick).run()
-        case .intents: IntentBenchmark(quick: quick).run()
+        case .intents: IntentBenchmark(quick: quick, settings: intentSettings).run()
         case .chat: ChatBenchmark(quick: quick).run()
+        case .dialogue: DialogueBenchmark(quick: quick).run()
         }
     }
 }

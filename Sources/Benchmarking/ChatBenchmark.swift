@@ -2,9 +2,12 @@
 // sentiment) and a whole turn through `DialogueEngine` into a temporary SQLite store (the
 // `chatbot chat` default, fsync on every commit), with the example matcher and, when `models/`
 // has an active version, with that model (whose figures add a generated reply of ≤ 40 tokens).
-import Chatbot
 import ConversationStorage
+import Dialogue
+import FileFormats
 import Foundation
+import ModelLifecycle
+import Primitives
 import Sentiment
 
 /// Measures `chatbot chat` turn latency with the example matcher and the active model.
@@ -13,6 +16,10 @@ public struct ChatBenchmark: Sendable {
     public var turns = 2_000
     /// Customer turns per conversation before a new one starts.
     public var turnsPerConversation = 8
+    /// The intents folder; nil: `$CHATBOT_INTENTS_DIR`, else `intents`.
+    public var intentsDirectory: URL?
+    /// Where the active model is looked up.
+    public var registry = ModelRegistry()
 
     /// The default settings, or 200 turns for a smoke test.
     public init(quick: Bool = false) {
@@ -37,7 +44,7 @@ public struct ChatBenchmark: Sendable {
 
     /// Runs the measurements; empty (with a note on stderr) without an intents folder.
     public func run() -> [BenchmarkRecord] {
-        guard let catalog = try? IntentCatalog.load(from: Self.intentsFolder()) else {
+        guard let catalog = try? IntentCatalog.load(from: intentsDirectory ?? Self.intentsFolder()) else {
             FileHandle.standardError.write(Data("chat: no intents folder (set CHATBOT_INTENTS_DIR or run from the package root); skipped\n".utf8))
             return []
         }
@@ -47,7 +54,7 @@ public struct ChatBenchmark: Sendable {
         var records = [BenchmarkRecord(name: "chat.example_matcher.build", value: buildSeconds * 1e3, unit: "ms")]
         records += analysis(catalog: catalog, understanding: understanding, name: "chat")
         records += wholeTurns(catalog: catalog, understanding: understanding, name: "chat")
-        guard let directory = ModelRegistry().activeModelDirectory() else {
+        guard let directory = registry.activeModelDirectory() else {
             FileHandle.standardError.write(Data("chat: no active model in models/ (run `chatbot train`); model figures skipped\n".utf8))
             return records
         }

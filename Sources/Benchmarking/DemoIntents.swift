@@ -1,8 +1,9 @@
 // The demo domain (`intents/`) as training examples, read with the Chatbot module's validating
 // intents reader, for timing training on the demo domain.
-import ChatModel
-import Chatbot
+import FileFormats
 import Foundation
+import LanguageModeling
+import Primitives
 import TensorCore
 
 /// The demo domain as training examples.

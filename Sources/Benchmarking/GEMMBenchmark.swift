@@ -1,5 +1,6 @@
 // sgemm throughput through TensorCore: square sizes 64…2048 and the transformer's real shapes,
 // at 1 and 2 OpenBLAS threads, beside the machine's theoretical peak.
+import Primitives
 import TensorCore
 
 /// Measures GFLOP/s of `Tensor.addMatmul` (one `cblas_sgemm` call each).

@@ -1,29 +1,31 @@
 // The `intents` suite: trains ChatModels on Banking77 (../shared/data/banking77, never copied
 // into the repository) for both trunks with and without sparse features, and reports test
 // accuracy, macro-F1, training wall time and one-utterance latency; plus the demo domain's
-// training time. `CHATBOT_BENCH_EVAL=validation` scores on a 10 % split of train instead of
-// test (for choosing settings); `CHATBOT_BENCH_CONFIG` (JSON) overrides config fields;
-// `CHATBOT_BENCH_VARIANTS` (e.g. `transformer+sparse,lstm`) picks variants; `CHATBOT_BENCH_DEMO=0`
-// skips the demo domain.
-import ChatModel
-import Chatbot
+// training time. `IntentBenchmarkSettings` (the `chatbot bench` flags) pick the variants,
+// override config fields, skip the demo domain or score on a validation split of train.
+import FileFormats
 import Foundation
+import LanguageModeling
+import ModelLifecycle
+import Primitives
 import TensorCore
 
 /// Banking77 and demo-domain measurements of the chat model.
 public struct IntentBenchmark: Sendable {
     /// Fewer epochs and only the default variant.
     public var quick: Bool
+    /// Variants, config overrides, demo domain, validation split.
+    public var settings: IntentBenchmarkSettings
 
     /// A benchmark, shortened when `quick`.
-    public init(quick: Bool) {
+    public init(quick: Bool, settings: IntentBenchmarkSettings = IntentBenchmarkSettings()) {
         self.quick = quick
+        self.settings = settings
     }
 
     /// Runs every available measurement.
     public func run() -> [BenchmarkRecord] {
-        let skipDemo = ProcessInfo.processInfo.environment["CHATBOT_BENCH_DEMO"] == "0"
-        var records = skipDemo ? [] : demoDomain()
+        var records = settings.includeDemoDomain ? demoDomain() : []
         records += banking77()
         return records
     }
@@ -34,17 +36,17 @@ public struct IntentBenchmark: Sendable {
             ("transformer+sparse", .transformer, true), ("transformer", .transformer, false),
             ("lstm+sparse", .lstm, true), ("lstm", .lstm, false),
         ]
-        if let chosen = ProcessInfo.processInfo.environment["CHATBOT_BENCH_VARIANTS"] {
-            let names = Set(chosen.split(separator: ",").map(String.init))
+        if let chosen = settings.variants {
+            let names = Set(chosen)
             return all.filter { names.contains($0.0) }
         }
         return quick ? [all[0]] : all
     }
 
-    /// The default config with `CHATBOT_BENCH_CONFIG` fields applied.
+    /// The default config with the fields of `settings.configJSON` applied.
     func baseConfig() -> ChatModelConfig {
         let base = ChatModelConfig()
-        guard let override = ProcessInfo.processInfo.environment["CHATBOT_BENCH_CONFIG"],
+        guard let override = settings.configJSON,
               let baseData = try? JSONEncoder().encode(base),
               let fields = (try? JSONSerialization.jsonObject(with: baseData)) as? [String: Any],
               let extra = (try? JSONSerialization.jsonObject(with: Data(override.utf8))) as? [String: Any],
@@ -55,15 +57,15 @@ public struct IntentBenchmark: Sendable {
     }
 
     func banking77() -> [BenchmarkRecord] {
-        guard let directory = BenchmarkCorpus.locateData(),
+        guard let directory = settings.dataDirectory ?? BenchmarkCorpus.locateData(),
               let train = Self.labelledRows(directory + "/banking77/train.csv"),
               let test = Self.labelledRows(directory + "/banking77/test.csv")
         else { return [] }
         var training = train, evaluation = test, prefix = "intents.banking77"
-        if ProcessInfo.processInfo.environment["CHATBOT_BENCH_EVAL"] == "validation" {
+        if settings.scoreOnValidationSplit {
             let split = DatasetSplit(train, validationFraction: 0.1, seed: 2024)
             (training, evaluation, prefix) = (split.training, split.validation, "intents.banking77-validation")
-            if let dump = ProcessInfo.processInfo.environment["CHATBOT_BENCH_DUMP_SPLIT"] {
+            if let dump = settings.splitDumpDirectory {
                 // For running the Python peer on the same split (files outside the repository).
                 for (file, rows) in [("train.csv", training), ("validation.csv", evaluation)] {
                     let csv = "text,category\n" + rows.map { "\"\($0.text.replacingOccurrences(of: "\"", with: "\"\""))\",\($0.intent ?? "")\n" }.joined()
@@ -111,16 +113,14 @@ public struct IntentBenchmark: Sendable {
         let latencies = evaluation.prefix(quick ? 50 : 300).map { example in
             Stopwatch.seconds { _ = try? model.predict(example.text) } * 1000
         }
-        let sorted = latencies.sorted()
-        func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
         return [
             BenchmarkRecord(name: name + ".accuracy", value: accuracy * 100, unit: "%"),
             BenchmarkRecord(name: name + ".macro_f1", value: macroF1 * 100, unit: "%"),
             BenchmarkRecord(name: name + ".train_seconds", value: seconds, unit: "s"),
             BenchmarkRecord(name: name + ".epochs", value: Double(trained.report.epochsRun), unit: "epochs"),
             BenchmarkRecord(name: name + ".parameters", value: Double(trained.report.parameterCount), unit: "count"),
-            BenchmarkRecord(name: name + ".latency_p50.threads1", value: percentile(0.5), unit: "ms"),
-            BenchmarkRecord(name: name + ".latency_p99.threads1", value: percentile(0.99), unit: "ms"),
+            BenchmarkRecord(name: name + ".latency_p50.threads1", value: latencies.percentile(50), unit: "ms"),
+            BenchmarkRecord(name: name + ".latency_p99.threads1", value: latencies.percentile(99), unit: "ms"),
         ] + expertRecords
     }
 
@@ -134,19 +134,11 @@ public struct IntentBenchmark: Sendable {
         }
     }
 
-    /// Accuracy and macro-F1 (mean over the true classes of per-class F1).
+    /// Accuracy and macro-F1 (mean over the true classes of per-class F1), as `chatbot evaluate` computes them.
     static func scores(predicted: [String], truth: [String]) -> (Double, Double) {
-        var tp: [String: Int] = [:], fp: [String: Int] = [:], fn: [String: Int] = [:]
-        for (p, t) in zip(predicted, truth) {
-            if p == t { tp[t, default: 0] += 1 } else { fp[p, default: 0] += 1; fn[t, default: 0] += 1 }
-        }
-        let classes = Set(truth)
-        let f1 = classes.map { c -> Double in
-            let (t, p, n) = (Double(tp[c] ?? 0), Double(fp[c] ?? 0), Double(fn[c] ?? 0))
-            return t == 0 ? 0 : 2 * t / (2 * t + p + n)
-        }
-        let accuracy = Double(tp.values.reduce(0, +)) / Double(max(1, truth.count))
-        return (accuracy, f1.reduce(0, +) / Double(max(1, classes.count)))
+        let rows = zip(predicted, truth).map { EvaluationRow(gold: $1, predicted: $0, confidence: 1, isOutOfScope: false) }
+        let metrics = EvaluationMetrics(rows: rows)
+        return (metrics.accuracy, metrics.macroF1)
     }
 
     /// `text` + label rows of a CSV file, or nil if it is missing or malformed.

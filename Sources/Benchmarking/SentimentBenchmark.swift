@@ -1,5 +1,6 @@
 // Speed of the lexicon sentiment analyser on a fixed synthetic set of customer messages (no
 // data set needed): messages per second and megabytes per second on one core.
+import Primitives
 import Sentiment
 
 /// Measures `LexiconSentimentAnalyser` throughput.

@@ -3,6 +3,7 @@
 // in a private schema dropped afterwards; skipped with a record saying so when unset).
 import ConversationStorage
 import Foundation
+import Primitives
 
 /// Measures `ConversationStore` throughput and read latency.
 public struct StoreBenchmark: Sendable {
@@ -62,9 +63,7 @@ public struct StoreBenchmark: Sendable {
             }
             var samples: [Double] = []
             for _ in 0..<reads {
-                let start = DispatchTime.now().uptimeNanoseconds
-                _ = try store.messages(conversationID: conversation.id)
-                samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                samples.append(try Stopwatch.seconds { () throws(StorageError) in _ = try store.messages(conversationID: conversation.id) })
             }
             records.append(BenchmarkRecord(name: "store.\(engine).read50.p50", value: samples.median * 1000, unit: "ms"))
             records.append(BenchmarkRecord(name: "store.\(engine).read50.p99", value: samples.percentile(99) * 1000, unit: "ms"))

@@ -1,6 +1,7 @@
 // Tokenizer speed in-process: BPE training time, encode MB/s and tokens/s (batch and one text
 // at a time) and decode MB/s, at 1 and 2 threads, on the shared benchmark corpus.
 import Foundation
+import Primitives
 import Tokenization
 
 /// Measures the Tokenization module on the texts of `BenchmarkCorpus`.
@@ -13,6 +14,8 @@ public struct TokenizerBenchmark: Sendable {
     public var runs = 3
     /// Use only this many texts (nil: all).
     public var textLimit: Int?
+    /// The data folder of `*.csv` texts; nil: `BenchmarkCorpus.locateData()`.
+    public var dataDirectory: String?
 
     /// The full run, or with `quick` one repetition on the first 2,000 texts.
     public init(quick: Bool = false) {
@@ -26,7 +29,7 @@ public struct TokenizerBenchmark: Sendable {
     public func run() -> [BenchmarkRecord] {
         let loaded: BenchmarkCorpus?
         do {
-            loaded = try BenchmarkCorpus.load()
+            loaded = try BenchmarkCorpus.load(from: dataDirectory)
         } catch {
             FileHandle.standardError.write(Data("tokenizer: unreadable benchmark data; skipped\n\(error)\n".utf8))
             return []

@@ -1,6 +1,7 @@
 // Forward + backward of one pre-LN TransformerBlock at the model's benchmark size (d=256,
 // 4 heads, seq 32, batch 64 = 2,048 tokens), at 1 and 2 OpenBLAS threads, for comparison with
 // the same block in PyTorch.
+import Primitives
 import TensorCore
 
 /// Times one TransformerBlock training step (forward and backward, no optimizer).

@@ -15,9 +15,39 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Fewer sizes and shorter runs, for a smoke test.")
     var quick = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "intents: the Banking77 variants to train, comma-separated (transformer+sparse, transformer, lstm+sparse, lstm; none for the demo domain alone).",
+        valueName: "LIST"))
+    var variants: String?
+
+    @Option(name: .customLong("config-json"), help: ArgumentHelp(
+        "intents: model settings over the defaults, as JSON (config.json keys, e.g. {\"training_threads\":1}).",
+        valueName: "JSON"))
+    var configJSON: String?
+
+    @Flag(name: .customLong("no-demo"), help: "intents: skip the demo domain (intents/).")
+    var noDemo = false
+
+    @Flag(name: .customLong("validation-split"), help: "intents: score on a 10 % split of Banking77's train.csv, not test.csv.")
+    var validationSplit = false
+
+    @Option(name: .customLong("dump-split"), help: ArgumentHelp(
+        "intents, with --validation-split: write that split's train.csv and validation.csv to DIR.", valueName: "DIR"))
+    var dumpSplit: String?
+
+    func validate() throws {
+        if dumpSplit != nil && !validationSplit { throw ValidationError("--dump-split needs --validation-split.") }
+    }
+
     func run() throws {
+        var settings = IntentBenchmarkSettings()
+        settings.includeDemoDomain = !noDemo
+        settings.variants = variants.map { $0.split(separator: ",").map(String.init) }
+        settings.configJSON = configJSON
+        settings.scoreOnValidationSplit = validationSplit
+        settings.splitDumpDirectory = dumpSplit
         for selected in suite {
-            for record in selected.run(quick: quick) {
+            for record in selected.run(quick: quick, intentSettings: settings) {
                 print(record.jsonLine)
             }
         }

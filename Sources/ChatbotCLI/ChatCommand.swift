@@ -1,10 +1,12 @@
 // `chatbot chat`: talk to the bot in a terminal (line editing, colour, slash commands) or drive
 // it through a pipe, one customer message per line in and one reply per line out.
 import ArgumentParser
-import Chatbot
-import ChatModel
 import ConversationStorage
+import Dialogue
+import FileFormats
 import Foundation
+import LanguageModeling
+import ModelLifecycle
 import Sentiment
 
 /// Opens a chat session on the demo (or any) intents, storing every turn.
@@ -30,9 +32,7 @@ struct ChatCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The intents folder.", valueName: "DIR"))
     var intents = "intents"
 
-    @Option(name: .long, help: ArgumentHelp("A trained model folder (default: the active version in models/).",
-                                            valueName: "DIR"))
-    var model: String?
+    @OptionGroup var model: ModelOptions
 
     @OptionGroup var store: StoreOptions
 
@@ -49,15 +49,18 @@ struct ChatCommand: ParsableCommand {
         let catalog: IntentCatalog
         do {
             catalog = try IntentCatalog.load(from: URL(fileURLWithPath: intents), displayPath: intents)
-        } catch let error as ChatbotError {
+        } catch let error as FileFormatError {
             throw CommandFailure("cannot load the intents:\n\(error.description)")
         }
         let (understanding, readerName, readerNotice, modelDirectory) = try makeUnderstanding(catalog: catalog)
         let sentimentCombination = try modelDirectory.map(ModelLocation.sentimentCombination) ?? .average()
-        var conversationStore = try store.open()
+        let policy = catalog.domain.storagePolicy  // the shop's own contact details are not redacted
+        var conversationStore = try store.open(policy: policy)
+        var spooling: SpoolingConversationStore?
         if case .postgres = try store.location() {
-            do {  // turns survive a server outage in ./.chatbot/spool.jsonl and are replayed later
-                conversationStore = try SpoolingConversationStore(primary: conversationStore)
+            do {  // turns survive a server outage in ./.chatbot/spool.jsonl and are replayed on exit or later
+                spooling = try SpoolingConversationStore(primary: conversationStore, policy: policy)
+                conversationStore = spooling ?? conversationStore
             } catch {
                 throw CommandFailure("cannot open the spool for the PostgreSQL store: \(error.message)")
             }
@@ -71,7 +74,12 @@ struct ChatCommand: ParsableCommand {
             engine: engine, style: interactive ? .terminal : (json ? .jsonLines : .lines), verbose: verbose,
             colour: colour, unicode: unicode, output: { Self.printLine($0) },
             notice: interactive ? { Self.printLine($0) } : { Self.printError($0) })
-        ChatInterrupt.install(engine: engine, terminal: interactive ? ChatLineReader.terminalSettings() : nil)
+        let spool = spooling
+        let replaySpool: @Sendable () -> Void = {
+            if let spool, let left = SpoolReplay.finish(spool, timeout: SpoolReplay.exitTimeout) { Self.printError(left) }
+        }
+        ChatInterrupt.install(engine: engine, terminal: interactive ? ChatLineReader.terminalSettings() : nil,
+                              onExit: replaySpool)
         if let readerNotice { session.notice(readerNotice) }
         if interactive {
             let shop = catalog.domain.shop?.name ?? "customer service"
@@ -82,21 +90,22 @@ struct ChatCommand: ParsableCommand {
         } else {
             session.run(prompt: "", next: ChatLineReader.plainLine)
         }
+        replaySpool()
     }
 
     /// The model of --model, else the active version, else a freshly trained demo model; the
     /// example matcher only when training fails. Returns it, its name for the banner, a notice, and
     /// the model's folder (nil for the example matcher).
     private func makeUnderstanding(catalog: IntentCatalog) throws -> (any LanguageUnderstanding, String, String?, URL?) {
-        if let directory = ModelLocation.directory(model: model) {
+        if let directory = ModelLocation.directory(model: model.path) {
             let understanding = try ModelLocation.load(directory)
             return (understanding, "model \(understanding.modelVersion)", nil, directory)
         }
         Self.printError("No trained model yet: training the demo model on \(intents) first (once; a minute or two).")
         do {
-            let training = ModelTraining(sources: ModelTraining.demoSources(intents: intents), config: ChatModelConfig(), output: nil)
-            let outcome = try training.run(progress: TrainingProgressBar())
-            Self.printError(ModelTraining.summary(outcome, registered: outcome.directory.lastPathComponent))
+            let pipeline = TrainingPipeline(sources: TrainingPipeline.demoSources(intents: intents), config: ChatModelConfig(), output: nil)
+            let outcome = try TrainingSummary.run(pipeline)
+            Self.printError(TrainingSummary.table(outcome, registered: outcome.directory.lastPathComponent))
             let understanding = try ModelLocation.load(outcome.directory)
             return (understanding, "model \(understanding.modelVersion)", nil, outcome.directory)
         } catch {

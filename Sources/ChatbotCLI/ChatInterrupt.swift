@@ -1,53 +1,63 @@
-// Ctrl-C (SIGINT), SIGTERM and SIGHUP during `chatbot chat`: while the session waits for input,
-// the handler ends the conversation, restores the terminal and exits 0; during a turn it only
-// sets a flag, and the loop stops once the turn is stored.
-import Chatbot
+// Ctrl-C (SIGINT), SIGTERM and SIGHUP during `chatbot chat`, received through dispatch signal
+// sources, so no store I/O or `exit` runs inside a signal handler: while the session waits for
+// input, the handler (on its own queue) ends the conversation, replays the spool (PostgreSQL),
+// restores the terminal and exits 0; during a turn it only notes the request, and the loop stops
+// once the turn is stored.
 import ConversationStorage
+import Dialogue
+import Dispatch
 import Foundation
 import Synchronization
 
 /// The session's signal handling (one session per process).
 enum ChatInterrupt {
-    /// True while a line is being handled (engine and store may hold locks).
-    private static let busy = Atomic<Bool>(false)
-    /// True once a signal arrived during a turn.
-    private static let requested = Atomic<Bool>(false)
-    /// What the handler needs; set once before the handler is installed.
-    nonisolated(unsafe) private static var engine: DialogueEngine?
-    nonisolated(unsafe) private static var terminal: termios?
+    private struct State {
+        /// True while a line is being handled (engine and store may hold locks).
+        var busy = false
+        /// True once a signal arrived during a turn.
+        var requested = false
+    }
 
-    /// Installs the handler for `engine`, restoring `terminal` settings (if any) before exiting.
-    static func install(engine: DialogueEngine, terminal: termios?) {
-        Self.engine = engine
-        Self.terminal = terminal
+    private static let state = Mutex(State())
+    private static let queue = DispatchQueue(label: "chatbot.chat.signals")
+    /// The installed sources, kept alive for the life of the process; set once before any signal.
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    /// Routes the signals to `engine`, restoring `terminal` settings (if any) and running
+    /// `onExit` (the spool replay) after ending the conversation, before exiting.
+    static func install(engine: DialogueEngine, terminal: termios?, onExit: @escaping @Sendable () -> Void) {
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { signalNumber in ChatInterrupt.handle(signalNumber) }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(signalNumber, &action, nil)
+            signal(signalNumber, SIG_IGN)  // the default action would kill the process before the source sees it
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+            source.setEventHandler { stop(engine: engine, terminal: terminal, onExit: onExit) }
+            source.resume()
+            sources.append(source)
         }
     }
 
     /// Runs `body` marked busy, so a signal meanwhile waits for it to finish.
     static func whileBusy<T>(_ body: () -> T) -> T {
-        busy.store(true, ordering: .sequentiallyConsistent)
-        defer { busy.store(false, ordering: .sequentiallyConsistent) }
+        state.withLock { $0.busy = true }
+        defer { state.withLock { $0.busy = false } }
         return body()
     }
 
     /// Whether a signal arrived during the last turn.
-    static var wasRequested: Bool { requested.load(ordering: .sequentiallyConsistent) }
+    static var wasRequested: Bool { state.withLock { $0.requested } }
 
-    private static func handle(_ signalNumber: Int32) {
-        if busy.load(ordering: .sequentiallyConsistent) {
-            requested.store(true, ordering: .sequentiallyConsistent)
-            return
+    /// On the signal queue: notes the request during a turn; otherwise ends the session and the
+    /// process while holding the state lock, so that no turn can start meanwhile.
+    private static func stop(engine: DialogueEngine, terminal: termios?, onExit: () -> Void) {
+        state.withLock { state in
+            if state.busy {
+                state.requested = true
+                return
+            }
+            if var settings = terminal { tcsetattr(STDIN_FILENO, TCSANOW, &settings) }
+            try? engine.end(status: .closed)
+            onExit()
+            FileHandle.standardOutput.write(Data("\n".utf8))
+            exit(0)
         }
-        if var settings = terminal { tcsetattr(STDIN_FILENO, TCSANOW, &settings) }
-        try? engine?.end(status: .closed)
-        let newline: [UInt8] = [0x0A]
-        _ = newline.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, 1) }
-        exit(0)
     }
 }

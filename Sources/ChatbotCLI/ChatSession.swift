@@ -1,8 +1,8 @@
 // The loop of `chatbot chat`, the same for the terminal and for piped input: read a line, send a
 // message to the engine or run a command, print the reply. Output goes through two closures so
 // tests can drive a session in-process.
-import Chatbot
 import ConversationStorage
+import Dialogue
 import Foundation
 
 /// A chat session over a `DialogueEngine`.

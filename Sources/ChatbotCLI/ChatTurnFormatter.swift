@@ -1,8 +1,10 @@
 // How `chatbot chat` shows a turn: the reply (coloured on a terminal), the `--verbose` line
 // (intent, confidence, entities, sentiment, source, latency) and the `--json` object.
-import Chatbot
 import ConversationStorage
+import Dialogue
+import FileFormats
 import Foundation
+import Primitives
 import Sentiment
 
 /// Formats turn results for the terminal, plain lines or JSON Lines.

@@ -1,9 +1,10 @@
 // `chatbot evaluate`: runs a model over a labelled file and reports accuracy, macro-F1,
 // per-intent scores, confusions and out-of-scope recall, as text, JSON or an HTML page.
 import ArgumentParser
-import ChatModel
-import Chatbot
+import FileFormats
 import Foundation
+import LanguageModeling
+import ModelLifecycle
 import TensorCore
 
 /// Scores a trained model on labelled data.
@@ -19,8 +20,7 @@ package struct EvaluateCommand: ParsableCommand {
             right intent that were not flagged.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The model folder (from chatbot train); the active version by default.", valueName: "DIR"))
-    var model: String?
+    @OptionGroup var model: ModelOptions
 
     @Option(name: .long, help: ArgumentHelp("Labelled test data: CSV, or JSON Lines if it ends in .jsonl.", valueName: "F.csv"))
     var data: String
@@ -50,19 +50,16 @@ package struct EvaluateCommand: ParsableCommand {
 
     /// Loads the model, predicts every row, writes the report if asked, and returns what to print.
     package func evaluate() throws -> String {
-        guard let modelURL = ModelLocation.directory(model: model) else {
+        guard let modelURL = ModelLocation.directory(model: model.path) else {
             throw CommandFailure("no model: give --model DIR or train one with `chatbot train` (it becomes the active version)")
         }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: modelURL.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CommandFailure("no model folder at \(modelURL.path) (expected config.json, model.safetensors and tokenizer.json)")
-        }
+        try ModelLocation.checkFolder(modelURL)
         let dataURL = URL(fileURLWithPath: data)
         let examples = try LabelledDataReader.read(contentsOf: dataURL, displayPath: data,
                                                    textColumn: textColumn, labelColumn: labelColumn)
         guard !examples.isEmpty else { throw CommandFailure("\(data): no labelled rows") }
         BLAS.threadCount = 1
-        let chatModel = try ChatModel.load(from: modelURL)
+        let chatModel = try ModelLocation.loadModel(modelURL)
         guard !chatModel.labels.intents.isEmpty else {
             throw CommandFailure("the model in \(modelURL.path) knows no intents (a sentiment-only model); evaluate scores intents")
         }

@@ -1,9 +1,9 @@
 // `chatbot generate`: try a model quickly on one message: intent, confidence, out of scope and
 // a generated reply.
 import ArgumentParser
-import Chatbot
-import ChatModel
+import Dialogue
 import Foundation
+import LanguageModeling
 
 /// Shows what a model makes of one message.
 struct GenerateCommand: ParsableCommand {
@@ -11,14 +11,13 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Show a model's intent, confidence and generated reply for one message.")
 
-    @Option(name: .long, help: ArgumentHelp("A model folder (default: the active version in models/).", valueName: "DIR"))
-    var model: String?
+    @OptionGroup var model: ModelOptions
 
     @Argument(help: "The customer message.")
     var text: String
 
     func run() throws {
-        let understanding = try ModelLocation.loadUnderstanding(model: model)
+        let understanding = try ModelLocation.loadUnderstanding(model: model.path)
         let reading = try understanding.analyse(text, context: [])
         let candidate = try understanding.candidateReply(intent: reading.intent, text: text, context: [])
         var reply = candidate?.text ?? ""

@@ -1,8 +1,9 @@
 // `chatbot models`: lists the trained versions in models/ (the active one marked) and switches
 // the active version.
 import ArgumentParser
-import Chatbot
+import FileFormats
 import Foundation
+import ModelLifecycle
 
 /// Lists model versions or activates one.
 struct ModelsCommand: ParsableCommand {
@@ -36,7 +37,7 @@ struct ModelsCommand: ParsableCommand {
         func run() throws {
             do {
                 try ModelRegistry().activate(name)
-            } catch let error as ChatbotError {
+            } catch let error as FileFormatError {
                 throw CommandFailure(error.description)
             }
             print("active model: \(name)")

@@ -1,8 +1,9 @@
 // Which analyser `chatbot sentiment` uses: the lexicon alone, a model's learned head alone, or
 // both combined, from --model, the active version and the --lexicon-only / --head-only flags.
-import Chatbot
-import ChatModel
+import Dialogue
 import Foundation
+import LanguageModeling
+import ModelLifecycle
 import Sentiment
 
 /// The analyser a sentiment command runs, its name for the report, and a notice for standard error.
@@ -28,9 +29,9 @@ package struct SentimentAnalyserChoice {
         }
         let loaded: ChatModel
         do {
-            loaded = try ChatModel.load(from: directory)
+            loaded = try ModelLocation.loadModel(directory)
         } catch {
-            guard model == nil, !headOnly else { throw CommandFailure("cannot load the model in \(directory.path): \(error)") }
+            guard model == nil, !headOnly else { throw error }
             return SentimentAnalyserChoice(analyser: lexicon, name: "lexicon",
                                            notice: "note: the active model does not load (\(error)); using the lexicon alone")
         }

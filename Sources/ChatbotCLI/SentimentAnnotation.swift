@@ -1,16 +1,17 @@
 // What `chatbot sentiment --file` does to a table: adds `label` and `score` columns.
-import Chatbot
+import FileFormats
 import Foundation
+import Primitives
 import Sentiment
 
 /// Annotates CSV tables with sentiment.
 package enum SentimentAnnotation {
     /// `table` with `label` and `score` columns set (appended, or overwritten if present).
     ///
-    /// - Throws: `ChatbotError` at `file:1` if `table` has no header or no column `column`.
+    /// - Throws: `FileFormatError` at `file:1` if `table` has no header or no column `column`.
     package static func annotate(
         _ table: CSVTable, column: String, file: String, with analyser: any SentimentAnalyser
-    ) throws(ChatbotError) -> CSVTable {
+    ) throws(FileFormatError) -> CSVTable {
         let textColumn = try table.requiredColumn(named: column, file: file)
         var result = table
         let labelColumn = result.ensureColumn("label")

@@ -1,7 +1,7 @@
 // `chatbot sentiment`: the label, score and drivers of one text, or a CSV file copied with
 // `label` and `score` columns added; read by the lexicon, a model's head, or both combined.
 import ArgumentParser
-import Chatbot
+import FileFormats
 import Foundation
 import Sentiment
 
@@ -32,9 +32,7 @@ struct SentimentCommand: ParsableCommand {
     @Option(name: .long, help: "The CSV column holding the text.")
     var column = "text"
 
-    @Option(name: .long, help: ArgumentHelp("A trained model folder (default: the active version in models/, if it has a sentiment head).",
-                                            valueName: "DIR"))
-    var model: String?
+    @OptionGroup var model: ModelOptions
 
     @Flag(name: .long, help: "Use the lexicon and rules alone, never a model.")
     var lexiconOnly = false
@@ -58,13 +56,13 @@ struct SentimentCommand: ParsableCommand {
         if json && file != nil {
             throw ValidationError("--json prints one text's result; --file writes CSV.")
         }
-        if lexiconOnly && (headOnly || model != nil) {
+        if lexiconOnly && (headOnly || model.path != nil) {
             throw ValidationError("--lexicon-only uses no model: drop --model and --head-only.")
         }
     }
 
     func run() throws {
-        let choice = try SentimentAnalyserChoice.make(model: model, lexiconOnly: lexiconOnly, headOnly: headOnly,
+        let choice = try SentimentAnalyserChoice.make(model: model.path, lexiconOnly: lexiconOnly, headOnly: headOnly,
                                                       lexicon: try customLexicon())
         if let notice = choice.notice { FileHandle.standardError.write(Data((notice + "\n").utf8)) }
         if file != nil { FileHandle.standardError.write(Data("sentiment: \(choice.name)\n".utf8)) }

@@ -1,5 +1,6 @@
 // How `chatbot sentiment` prints one result: a short human report or JSON.
 import Foundation
+import Primitives
 import Sentiment
 
 /// Formats sentiment results for the terminal.

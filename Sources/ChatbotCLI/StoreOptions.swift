@@ -1,5 +1,5 @@
-// The database flags every command that reads or writes conversations shares (transcripts,
-// chat, answer, finetune): `--database PATH` or `--database-url URL`, else the environment.
+// The database flags shared by the commands that read or write conversations (`chat` and
+// `transcripts`): `--database PATH` or `--database-url URL`, else the environment.
 import ArgumentParser
 import ConversationStorage
 

@@ -2,9 +2,9 @@
 // sentiment data, with a progress bar, then prints a summary table. Without --out the model
 // becomes a new version in models/ and the active one.
 import ArgumentParser
-import Chatbot
-import ChatModel
 import Foundation
+import LanguageModeling
+import ModelLifecycle
 
 /// Trains a chat model.
 struct TrainCommand: ParsableCommand {
@@ -80,7 +80,7 @@ struct TrainCommand: ParsableCommand {
         if sentimentOnly {
             sources = TrainingSources()
         } else if intents == nil && data == nil {
-            sources = ModelTraining.demoSources()
+            sources = TrainingPipeline.demoSources()
             if let transcripts { sources.transcripts = transcripts }
         } else {
             sources = TrainingSources(intents: intents, transcripts: transcripts)
@@ -101,10 +101,10 @@ struct TrainCommand: ParsableCommand {
         } catch {
             throw CommandFailure("invalid settings: \(error)")
         }
-        let training = ModelTraining(sources: sources, config: config, output: out)
-        let outcome = try training.run(progress: TrainingProgressBar())
+        let pipeline = TrainingPipeline(sources: sources, config: config, output: out.map { URL(fileURLWithPath: $0) })
+        let outcome = try TrainingSummary.run(pipeline)
         let registered = out == nil ? outcome.directory.lastPathComponent : nil
-        print(ModelTraining.summary(outcome, registered: registered))
+        print(TrainingSummary.table(outcome, registered: registered))
     }
 
     /// The defaults, with the fields of --config applied.

@@ -1,6 +1,6 @@
 // Training progress on standard error: on a terminal one line redrawn in place (bar, epoch,
 // loss, validation accuracy, tokens/s, ETA); otherwise one plain line per finished epoch.
-import ChatModel
+import LanguageModeling
 import Foundation
 
 /// Shows `TrainingProgress` reports as a redrawn line or as one line per epoch.

@@ -1,8 +1,8 @@
 // `chatbot transcripts export|import`: moves conversations between the store and the transcript
 // JSON Lines format that training reads (docs/FORMATS.md "Transcripts").
 import ArgumentParser
-import Chatbot
 import ConversationStorage
+import FileFormats
 import Foundation
 
 /// The `transcripts` command group.
@@ -87,7 +87,7 @@ struct TranscriptsImportCommand: ParsableCommand {
         for file in files {
             do {
                 total.add(try importer.importFile(at: URL(fileURLWithPath: file), shown: file))
-            } catch let error as ChatbotError {
+            } catch let error as FileFormatError {
                 throw CommandFailure(error.description)
             } catch let error as StorageError {
                 throw CommandFailure("import of \(file) failed (run it again to finish; nothing is duplicated): \(error.message)")

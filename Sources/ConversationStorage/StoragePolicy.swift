@@ -1,5 +1,6 @@
 // What happens to text on its way into a store: NUL bytes become U+FFFD (PostgreSQL text cannot
 // hold them, and both engines must agree), personal data is redacted, and sizes are bounded.
+// Identifiers the program writes (intent names, labels, model versions) are not redacted.
 
 /// How a store cleans text before storing it. Every store has one; redaction is on by default.
 public struct StoragePolicy: Sendable, Equatable {
@@ -39,6 +40,25 @@ public struct StoragePolicy: Sendable, Equatable {
         return try cleaned(text, field: field)
     }
 
+    /// An identifier the program wrote (an intent name, a sentiment label, a model version such
+    /// as `20261201-074621-transformer`) as it will be stored: NUL → U+FFFD and the size limit,
+    /// but never redacted, since it is not what a customer or an agent wrote.
+    public func cleaned(identifier: String?, field: String) throws(StorageError) -> String? {
+        guard var text = identifier else { return nil }
+        if text.utf8.contains(0) { text = text.replacingNULs() }
+        let bytes = text.utf8.count
+        guard bytes <= maxTextBytes else { throw .textTooLong(field: field, bytes: bytes, limit: maxTextBytes) }
+        return text
+    }
+
+    /// A JSON text (entities, ticket payloads and results) as it will be stored: every object
+    /// whose `kind` is personal data this policy redacts keeps only the placeholder in its
+    /// `value` and `text`, and then the whole text is cleaned like any other. Text that is not
+    /// JSON is cleaned as plain text.
+    public func cleaned(json text: String, field: String) throws(StorageError) -> String {
+        try cleaned(redactor.maskingPersonalEntities(in: text), field: field)
+    }
+
     /// A conversation as it will be stored (times rounded to microseconds).
     public func cleaned(_ conversation: Conversation) throws(StorageError) -> Conversation {
         var copy = conversation
@@ -48,14 +68,16 @@ public struct StoragePolicy: Sendable, Equatable {
         return copy
     }
 
-    /// A message as it will be stored (text and entities cleaned, time rounded).
+    /// A message as it will be stored (text and entities redacted, identifiers kept, time rounded).
     public func cleaned(_ message: Message) throws(StorageError) -> Message {
         var copy = message
         copy.text = try cleaned(message.text, field: "message text")
-        copy.entitiesJSON = try cleaned(optional: message.entitiesJSON, field: "message entities")
-        copy.intent = try cleaned(optional: message.intent, field: "message intent")
-        copy.sentimentLabel = try cleaned(optional: message.sentimentLabel, field: "sentiment label")
-        copy.modelVersion = try cleaned(optional: message.modelVersion, field: "model version")
+        copy.entitiesJSON = try message.entitiesJSON.map { (json) throws(StorageError) in
+            try cleaned(json: json, field: "message entities")
+        }
+        copy.intent = try cleaned(identifier: message.intent, field: "message intent")
+        copy.sentimentLabel = try cleaned(identifier: message.sentimentLabel, field: "sentiment label")
+        copy.modelVersion = try cleaned(identifier: message.modelVersion, field: "model version")
         copy.createdAt = .init(microseconds: message.createdAt.microseconds)
         return copy
     }

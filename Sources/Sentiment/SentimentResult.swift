@@ -1,4 +1,5 @@
 // What an analyser says about one message: label, score, and the drivers a human can read.
+import Primitives
 
 /// One word, phrase, emoji or punctuation rule that moved the score, with its final contribution.
 public struct SentimentDriver: Codable, Sendable, Equatable {

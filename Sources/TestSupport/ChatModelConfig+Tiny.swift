@@ -1,6 +1,6 @@
 // The small, fast model configuration tests above ChatModel train with (about a second in
 // release): d=32, one layer, no LM pre-training, no validation split, full LM weight.
-import ChatModel
+import LanguageModeling
 
 extension ChatModelConfig {
     /// A configuration that trains a handful of intents in about a second in release.

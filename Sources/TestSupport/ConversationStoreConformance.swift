@@ -122,6 +122,17 @@ public struct ConversationStoreConformance: Sendable {
         let feedback = try store.recordFeedback(Feedback(messageID: message.id, kind: .betterReply, value: "Call +44 20 7946 0958"))
         #expect(feedback.value == "Call {phone}")
 
+        let entities = ##"[{"kind":"phone","text":"(555) 014-2345","value":"5550142345"},{"kind":"order_id","text":"#48213377","value":"48213377"}]"##
+        let turn = try store.appendMessage(Message(
+            conversationID: conversation.id, role: .customer, text: "call (555) 014-2345 about #48213377", intent: "order_status",
+            entitiesJSON: entities, sentimentLabel: "neutral", modelVersion: "20261201-074621-transformer"))
+        let read = try store.messages(conversationID: conversation.id).last
+        #expect(read?.entitiesJSON == ##"[{"kind":"phone","text":"{phone}","value":"{phone}"},{"kind":"order_id","text":"#48213377","value":"48213377"}]"##,
+                "personal entity values are stored as their placeholder")
+        #expect(read?.modelVersion == "20261201-074621-transformer" && turn.modelVersion == read?.modelVersion,
+                "identifiers the program writes are never redacted")
+        #expect(read?.intent == "order_status" && read?.sentimentLabel == "neutral")
+
         let open = try fixture.makeStore(policy: StoragePolicy(redactor: .disabled))
         let kept = try open.appendMessage(Message(conversationID: conversation.id, role: .customer, text: text))
         #expect(try open.messages(conversationID: conversation.id).last?.text == text && kept.text == text)

@@ -1,5 +1,6 @@
-// Where PostgreSQL tests get their server: `CHATBOT_TEST_DATABASE_URL`. Unset, they print a loud
-// warning and skip — except under `CI=true`, where a missing server is a test failure.
+// Where PostgreSQL tests get their server: `CHATBOT_TEST_DATABASE_URL`. Unset, the suites that
+// need it are disabled (`.enabled(if: PostgresTestDatabase.isEnabled)`) and show as skipped —
+// except under `CI=true`, where they run and a missing server is a test failure.
 import ConversationStorage
 import Foundation
 import Testing
@@ -8,6 +9,12 @@ import Testing
 public enum PostgresTestDatabase {
     /// The variable holding the test server's URL.
     public static let environmentVariable = "CHATBOT_TEST_DATABASE_URL"
+
+    /// Whether PostgreSQL tests run: a server is configured, or `CI=true` (where they then fail without one).
+    public static var isEnabled: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return !(environment[environmentVariable] ?? "").isEmpty || environment["CI"] == "true"
+    }
 
     /// The test server's URL, or nil after warning (or, under `CI=true`, recording a failure).
     public static func url(for test: String, sourceLocation: SourceLocation = #_sourceLocation) -> String? {

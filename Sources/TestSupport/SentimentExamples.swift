@@ -1,6 +1,7 @@
 // A small synthetic sentiment set for tests that train a sentiment head: short messages whose
 // sentiment is carried by one word (negative, positive) or that are plain questions (neutral).
-import ChatModel
+import LanguageModeling
+import Primitives
 
 /// Synthetic sentiment-labelled messages about shop items.
 public enum SentimentExamples {

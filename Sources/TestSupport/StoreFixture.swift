@@ -18,7 +18,7 @@ public final class StoreFixture: @unchecked Sendable {
     /// Which backend.
     public let backend: StoreBackend
     private let directory: URL
-    private let postgresURL: String?
+    let postgresURL: String?
     private let admin: PostgresConnection?
     /// The private schema (PostgreSQL only).
     public let schema: String?

@@ -1,5 +1,6 @@
 // An open-addressing hash set of byte strings kept in one arena, so hot loops can look up a
 // pre-token by pointer and length without building a String or an Array key.
+import Primitives
 
 /// Interns byte strings; each distinct string gets a dense index 0, 1, 2, ….
 struct ByteStringTable {
@@ -24,8 +25,7 @@ struct ByteStringTable {
     /// FNV-1a over the bytes, folded to 32 bits.
     @inline(__always)
     static func hash(_ p: UnsafeRawBufferPointer) -> UInt32 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in p { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let h = FNV1a.hash(p)
         return UInt32(truncatingIfNeeded: h ^ (h >> 29))
     }
 

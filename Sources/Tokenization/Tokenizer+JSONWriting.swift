@@ -1,6 +1,7 @@
 // Writes Hugging Face `tokenizer.json`: Sequence normalizer, ByteLevel (optionally after a CJK
 // `Split`) pre-tokenizer, ByteLevel decoder, BPE model with vocab and merges, added tokens.
 import Foundation
+import Primitives
 
 extension Tokenizer {
     /// The `tokenizer.json` text for this tokenizer.
@@ -8,7 +9,7 @@ extension Tokenizer {
         var out = "{\n  \"version\": \"1.0\",\n  \"truncation\": null,\n  \"padding\": null,\n  \"added_tokens\": ["
         for (i, token) in addedTokens.enumerated() {
             out += i == 0 ? "\n" : ",\n"
-            out += "    {\"id\": \(token.id), \"content\": \(Self.quoted(token.content)), \"single_word\": false, "
+            out += "    {\"id\": \(token.id), \"content\": \(JSONString.quoted(token.content)), \"single_word\": false, "
                 + "\"lstrip\": false, \"rstrip\": false, \"normalized\": false, \"special\": \(token.special)}"
         }
         out += "\n  ],\n  \"normalizer\": \(normalizerJSON),\n  \"pre_tokenizer\": \(preTokenizerJSON),\n"
@@ -22,13 +23,13 @@ extension Tokenizer {
         var first = true
         for (id, string) in strings.enumerated() where !(addedIDs.contains(id) && id >= baseVocabularyEnd) {
             out += first ? "\n      " : ",\n      "
-            out += "\(Self.quoted(string)): \(id)"
+            out += "\(JSONString.quoted(string)): \(id)"
             first = false
         }
         out += "\n    },\n    \"merges\": ["
         for (i, merge) in model.merges.enumerated() {
             out += i == 0 ? "\n      " : ",\n      "
-            out += "[\(Self.quoted(strings[Int(merge.left)])), \(Self.quoted(strings[Int(merge.right)]))]"
+            out += "[\(JSONString.quoted(strings[Int(merge.left)])), \(JSONString.quoted(strings[Int(merge.right)]))]"
         }
         out += "\n    ]\n  }\n}\n"
         return out
@@ -74,29 +75,8 @@ extension Tokenizer {
         let byteLevel = "{\"type\": \"ByteLevel\", \"add_prefix_space\": \(preTokenizer.addPrefixSpace), "
             + "\"trim_offsets\": true, \"use_regex\": true}"
         guard preTokenizer.splitIdeographs else { return byteLevel }
-        let split = "{\"type\": \"Split\", \"pattern\": {\"Regex\": \(Self.quoted(ScalarClass.ideographPattern))}, "
+        let split = "{\"type\": \"Split\", \"pattern\": {\"Regex\": \(JSONString.quoted(ScalarClass.ideographPattern))}, "
             + "\"behavior\": \"Isolated\", \"invert\": false}"
         return "{\"type\": \"Sequence\", \"pretokenizers\": [\(split), \(byteLevel)]}"
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

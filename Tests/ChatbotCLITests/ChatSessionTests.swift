@@ -1,9 +1,10 @@
 // `chatbot chat` in piped mode, driven in-process: one message per line in, one reply (or JSON
 // object) per line out, commands acknowledged on the notice stream, every turn in the store.
 import ArgumentParser
-import Chatbot
 import ChatbotCLI
 import ConversationStorage
+import Dialogue
+import FileFormats
 import Foundation
 import Testing
 
@@ -84,8 +85,7 @@ private func chat(_ input: [String], style: ChatSession.Style) throws -> (Lines,
 }
 
 @Test func chatRejectsBothDatabaseFlags() {
-    #expect(throws: (any Error).self) {
-        try ChatbotCommand.parseAsRoot(["chat", "--database", "a.sqlite", "--database-url", "postgres://h/db"])
-    }
+    #expect(parseErrorMessage(["chat", "--database", "a.sqlite", "--database-url", "postgres://h/db"])
+        == "Give either --database PATH or --database-url URL, not both.")
     #expect((try? ChatbotCommand.parseAsRoot(["chat", "--intents", "x", "--model", "m", "--json", "--verbose", "--no-color"])) != nil)
 }

@@ -34,5 +34,11 @@ private func requiredArguments(for path: [String]) -> [String] {
 }
 
 @Test func unknownSubcommandIsAParseError() {
-    #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["no-such-command"]) }
+    #expect(parseErrorMessage(["no-such-command"]) == "Unexpected argument 'no-such-command'")
+}
+
+@Test func benchSettingsAreFlagsAndTheSplitDumpNeedsTheSplit() {
+    #expect(parseErrorMessage(["bench", "--suite", "intents", "--no-demo", "--variants", "lstm,transformer",
+                               "--config-json", "{\"epochs\":1}", "--validation-split", "--dump-split", "/tmp/x"]) == nil)
+    #expect(parseErrorMessage(["bench", "--dump-split", "/tmp/x"]) == "--dump-split needs --validation-split.")
 }

@@ -1,12 +1,12 @@
 // `chatbot evaluate` end to end on a tiny model trained in the test: JSON agrees with the
 // model's own predictions, out-of-scope rows are counted, the HTML report is written.
 import ArgumentParser
-import ChatModel
-import Chatbot
 import ChatbotCLI
 import Foundation
-import TestSupport
+import LanguageModeling
+import ModelLifecycle
 import Testing
+import TestSupport
 
 private let intents: [(name: String, texts: [String])] = [
     ("order_status", ["where is my order", "has my order shipped yet", "track my package please",
@@ -89,10 +89,25 @@ private func trainTinyModel(in folder: URL) throws -> URL {
 }
 
 @Test func evaluateNeedsData() {
-    #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["evaluate", "--model", "m"]) }
+    #expect(parseErrorMessage(["evaluate", "--model", "m"]) == "Missing expected argument '--data <F.csv>'")
 }
 
 @Test func evaluateHelpMatchesSnapshot() throws {
     let command = try ChatbotCommand.parseAsRoot(["evaluate", "--data", "t.csv"])
     try expectSnapshot(ChatbotCommand.helpMessage(for: type(of: command), columns: 100), named: "evaluate-help.txt")
+}
+
+@Test func chatAndEvaluateWordAMissingOrEmptyModelFolderAlike() throws {
+    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-model-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: empty) }
+    for (folder, expected) in [("/no/such/model", "no model folder at /no/such/model: it does not exist"),
+                               (empty.path, "\(empty.path) is not a model folder: it has no config.json")] {
+        let chat = #expect(throws: CommandFailure.self) { try ModelLocation.load(URL(fileURLWithPath: folder)) }
+        let command = try #require(try ChatbotCommand.parseAsRoot(["evaluate", "--model", folder, "--data", "t.csv"]) as? EvaluateCommand)
+        let evaluate = #expect(throws: CommandFailure.self) { try command.evaluate() }
+        #expect(chat?.message.hasPrefix(expected) == true, "chat: \(chat?.message ?? "")")
+        #expect(evaluate?.message == chat?.message, "one wording for chat and evaluate")
+        #expect(chat?.message.contains("unreadableCheckpoint") == false)
+    }
 }

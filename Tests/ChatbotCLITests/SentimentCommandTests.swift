@@ -1,8 +1,8 @@
 // `chatbot sentiment`: help snapshot, argument validation, the report and CSV annotation with
 // the lexicon; the model-backed analysers are in SentimentModelCommandTests.
 import ArgumentParser
-import Chatbot
 import ChatbotCLI
+import FileFormats
 import Foundation
 import Sentiment
 import Testing
@@ -12,15 +12,17 @@ import Testing
     try expectSnapshot(ChatbotCommand.helpMessage(for: type(of: command), columns: 100), named: "sentiment-help.txt")
 }
 
-@Test func needsATextOrAFileButNotBoth() {
-    #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["sentiment"]) }
-    #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["sentiment", "hi", "--file", "f.csv"]) }
-    #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["sentiment", "hi", "-o", "out.csv"]) }
-    #expect((try? ChatbotCommand.parseAsRoot(["sentiment", "--lexicon-only", "--file", "f.csv", "-o", "o.csv", "--column", "body"])) != nil)
-    #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["sentiment", "--lexicon-only", "--head-only", "hi"]) }
-    #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["sentiment", "--lexicon-only", "--model", "m", "hi"]) }
-    #expect((try? ChatbotCommand.parseAsRoot(["sentiment", "--model", "m", "--head-only", "hi"])) != nil)
-    #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["sentiment", "--json", "--file", "f.csv"]) }
+@Test func needsATextOrAFileButNotBothAndTheSourceFlagsMustAgree() {
+    #expect(parseErrorMessage(["sentiment"]) == "Give either a text or --file F.csv.")
+    #expect(parseErrorMessage(["sentiment", "hi", "--file", "f.csv"]) == "Give either a text or --file F.csv.")
+    #expect(parseErrorMessage(["sentiment", "hi", "-o", "out.csv"]) == "-o/--output needs --file.")
+    #expect(parseErrorMessage(["sentiment", "--lexicon-only", "--file", "f.csv", "-o", "o.csv", "--column", "body"]) == nil)
+    #expect(parseErrorMessage(["sentiment", "--lexicon-only", "--head-only", "hi"])
+        == "--lexicon-only uses no model: drop --model and --head-only.")
+    #expect(parseErrorMessage(["sentiment", "--lexicon-only", "--model", "m", "hi"])
+        == "--lexicon-only uses no model: drop --model and --head-only.")
+    #expect(parseErrorMessage(["sentiment", "--model", "m", "--head-only", "hi"]) == nil)
+    #expect(parseErrorMessage(["sentiment", "--json", "--file", "f.csv"]) == "--json prints one text's result; --file writes CSV.")
 }
 
 @Test func reportListsLabelScoreAndDrivers() {
@@ -48,7 +50,7 @@ import Testing
 
 @Test func annotationNeedsTheTextColumn() {
     let table = CSVTable(header: ["body"], rows: [["hi"]])
-    let error = #expect(throws: ChatbotError.self) {
+    let error = #expect(throws: FileFormatError.self) {
         try SentimentAnnotation.annotate(table, column: "text", file: "t.csv", with: LexiconSentimentAnalyser())
     }
     #expect(error?.description == "t.csv:1: no column \"text\" (columns: body)")

@@ -2,12 +2,14 @@
 // a fitted combiner saved beside it, the sentiment command picks combined / head / lexicon as the
 // flags and the model say, and such a model is refused where intents are needed.
 import ArgumentParser
-import Chatbot
 import ChatbotCLI
+import Dialogue
 import Foundation
+import ModelLifecycle
+import Primitives
 import Sentiment
-import TestSupport
 import Testing
+import TestSupport
 
 /// A temporary folder with the synthetic sentiment CSV and tiny settings; 40 % held out so the
 /// combiner has more than 30 validation messages.
@@ -89,10 +91,10 @@ private func sentimentFolder() throws -> URL {
 }
 
 @Test func sentimentOnlyTrainingNeedsItsDataAndAnOutputFolder() {
-    #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["train", "--sentiment-only", "--out", "m"]) }
-    #expect(throws: (any Error).self) { try ChatbotCommand.parseAsRoot(["train", "--sentiment-only", "--sentiment-data", "s.csv"]) }
-    #expect(throws: (any Error).self) {
-        try ChatbotCommand.parseAsRoot(["train", "--sentiment-only", "--sentiment-data", "s.csv", "--out", "m", "--intents", "intents"])
-    }
+    #expect(parseErrorMessage(["train", "--sentiment-only", "--out", "m"]) == "--sentiment-only needs --sentiment-data FILE.")
+    #expect(parseErrorMessage(["train", "--sentiment-only", "--sentiment-data", "s.csv"])
+        == "--sentiment-only needs --out DIR: a sentiment model cannot chat, so it is never made active.")
+    #expect(parseErrorMessage(["train", "--sentiment-only", "--sentiment-data", "s.csv", "--out", "m", "--intents", "intents"])
+        == "--sentiment-only trains on --sentiment-data alone; drop --intents, --data and --transcripts.")
     #expect((try? ChatbotCommand.parseAsRoot(["train", "--sentiment-only", "--sentiment-data", "s.csv", "--out", "m"])) != nil)
 }

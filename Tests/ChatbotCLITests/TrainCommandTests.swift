@@ -1,11 +1,13 @@
 // `chatbot train` and `chatbot generate` in-process on a tiny intents folder: the checkpoint
 // loads, a piped chat session runs on it, malformed data fails with file:line, help snapshots.
 import ArgumentParser
-import ChatModel
-import Chatbot
 import ChatbotCLI
 import ConversationStorage
+import Dialogue
+import FileFormats
 import Foundation
+import LanguageModeling
+import ModelLifecycle
 import Testing
 
 private let tinyIntents: [String: String] = [
@@ -98,11 +100,12 @@ private let tinySettings = #"{"model_width": 32, "layer_count": 1, "head_count":
     #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("m").path))
 }
 
-@Test func generateWithoutAnyModelSaysHowToGetOne() throws {
+@Test func generateOnAFolderWithoutAModelSaysItCannotLoadOne() throws {
     let empty = try folder([:])
     defer { try? FileManager.default.removeItem(at: empty) }
     var command = try ChatbotCommand.parseAsRoot(["generate", "--model", empty.path, "hi"])
-    #expect(throws: (any Error).self) { try command.run() }
+    let failure = #expect(throws: CommandFailure.self) { try command.run() }
+    #expect(failure?.message == "cannot load the model in \(empty.path): unreadableCheckpoint: \(empty.path) is not a model folder (it has no config.json)")
 }
 
 @Test(arguments: [["train"], ["generate"], ["models"], ["models", "activate"]])

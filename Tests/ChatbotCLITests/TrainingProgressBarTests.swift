@@ -1,7 +1,7 @@
 // Tests of TrainingProgressBar's text: the epoch line, the bar and durations, and that line
 // mode prints one line per finished epoch only, with an ETA from the phase's own pace.
 import ChatbotCLI
-import ChatModel
+import LanguageModeling
 import Testing
 
 private func report(step: Int, epochEnd: Bool, accuracy: Double? = nil, phase: TrainingProgress.Phase = .training,

@@ -81,3 +81,32 @@ private struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Test func theShopsPublicContactDetailsAreKeptAndOthersRedacted() {
+    let redactor = Redactor(publicValues: ["Support@Ridgeline.example.com", "+1 555-0142"])
+    #expect(redactor.redact("Reach us at support@ridgeline.example.com or +1 555-0142, not bob@example.com or +1 555-0199.")
+            == "Reach us at support@ridgeline.example.com or +1 555-0142, not {email} or {phone}.")
+    #expect(Redactor.standard.redact("+1 555-0142") == "{phone}")
+}
+
+@Test func personalEntityValuesInJSONBecomeTheirPlaceholder() throws {
+    let policy = StoragePolicy.standard
+    let entities = #"[{"kind":"card_number","text":"4111 1111 1111 1111","value":"4111111111111111"},{"kind":"email","text":"a@b.example","value":"a@b.example"}]"#
+    #expect(try policy.cleaned(json: entities, field: "entities")
+            == #"[{"kind":"card_number","text":"{card_number}","value":"{card_number}"},{"kind":"email","text":"{email}","value":"{email}"}]"#)
+    let nested = #"{"result":{"entities":[{"kind":"phone","value":"5550142345"}]},"id":7}"#
+    #expect(try policy.cleaned(json: nested, field: "ticket result") == #"{"id":7,"result":{"entities":[{"kind":"phone","value":"{phone}"}]}}"#)
+    let untouched = #"{"kind": "order_id", "value": "48213377"}"#
+    #expect(try policy.cleaned(json: untouched, field: "entities") == untouched, "no personal kind: byte for byte")
+    #expect(try policy.cleaned(json: #"not JSON "kind" 5550142345"#, field: "payload") == #"not JSON "kind" 5550142345"#)
+    let open = StoragePolicy(redactor: .disabled)
+    #expect(try open.cleaned(json: entities, field: "entities") == entities, "redaction off keeps the values")
+}
+
+@Test func identifiersAreNotRedactedButStillBounded() throws {
+    let policy = StoragePolicy(maxTextBytes: 32)
+    #expect(try policy.cleaned(identifier: "20261201-074621-transformer", field: "model version") == "20261201-074621-transformer")
+    #expect(try policy.cleaned(identifier: "a\0b", field: "intent") == "a\u{FFFD}b")
+    #expect(try policy.cleaned(identifier: nil, field: "intent") == nil)
+    #expect(throws: StorageError.self) { try policy.cleaned(identifier: String(repeating: "x", count: 33), field: "intent") }
+}

@@ -1,5 +1,6 @@
 // Known answers for each rule of the lexicon analyser, neutral facts, and inputs that must not crash.
 import Foundation
+import Primitives
 import Sentiment
 import Testing
 
@@ -155,4 +156,13 @@ private func label(_ text: String) -> SentimentLabel { analyser.analyse(text).la
     let start = Date()
     #expect(analyser.analyse(huge).score.isFinite)
     #expect(Date().timeIntervalSince(start) < 30)
+}
+
+@Test func plainQuestionsReadNeutral() {
+    for question in ["how long do i have?", "How long does delivery take to France?", "how long is the return window?",
+                     "我的订单在哪里？"] {
+        let result = analyser.analyse(question)
+        #expect(result.label == .neutral && result.drivers.allSatisfy { $0.valence >= 0 }, "\(question)")
+    }
+    #expect(analyser.analyse("how much longer do I have to wait?").label == .negative, "impatience still counts")
 }

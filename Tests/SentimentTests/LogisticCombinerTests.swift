@@ -1,5 +1,6 @@
 // The combiner learns a synthetic rule, round-trips through JSON, and rejects bad input.
 import Foundation
+import Primitives
 import Sentiment
 import Testing
 

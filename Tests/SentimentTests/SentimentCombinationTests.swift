@@ -1,5 +1,6 @@
 // Joining the lexicon with a learned head: the average, a fitted combiner that learns when to
 // trust which source, and the lexicon kept as is when the head gives nothing usable.
+import Primitives
 import Sentiment
 import Testing
 
@@ -91,14 +92,16 @@ private struct FixedHead: SentimentAnalyser {
 }
 
 @Test func wordlessMessagesAreLeftToTheLexicon() {
-    for text in ["", "   ", "\u{7}\u{0}\t", "!!!", ":(", "\u{FFFD}\u{FFFD}"] {
+    for text in ["", "   ", "\u{7}\u{0}\t", "!!!", ":(", "\u{FFFD}\u{FFFD}", "我的订单在哪里？", "где мой заказ?"] {
         #expect(CombinedSentimentAnalyser.isWordless(text), "\(text.debugDescription)")
     }
-    for text in ["ok", "RO-48213", "😡", "été"] {
+    for text in ["ok", "RO-48213", "😡", "été", "我的订单 48213377", "ça va ❤️"] {
         #expect(!CombinedSentimentAnalyser.isWordless(text), "\(text)")
     }
     let sureNegative = CombinedSentimentAnalyser(head: FixedHead(probabilities: [0.98, 0.01, 0.01]), combination: .average())
     #expect(sureNegative.analyse("") == LexiconSentimentAnalyser().analyse(""))
     #expect(sureNegative.analyse(":)") == LexiconSentimentAnalyser().analyse(":)"))
+    let question = sureNegative.analyse("我的订单在哪里？")
+    #expect(question.label == .neutral && question.score == 0, "a question the head cannot read is not negative")
     #expect(sureNegative.analyse("ok").label == .negative, "a message with words is read by the head too")
 }

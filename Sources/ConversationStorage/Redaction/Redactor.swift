@@ -1,6 +1,7 @@
 // Replaces personal data in text with typed placeholders before it is stored: e-mail
 // addresses, payment card numbers (Luhn-checked), IBANs (mod-97-checked), phone and US social
 // security numbers. One linear scan per detector over the UTF-8 bytes; everything matched is ASCII.
+// Public contact details (the shop's own address and number) are not personal data and are kept.
 
 /// Finds and replaces personal data with placeholders such as `{email}`.
 public struct Redactor: Sendable, Equatable {
@@ -15,9 +16,24 @@ public struct Redactor: Sendable, Equatable {
 
     /// The kinds this redactor replaces.
     public var kinds: Set<Kind>
+    /// Matches kept as written because they are public (compared as `publicKey`s).
+    public private(set) var publicValues: Set<String>
 
     /// A redactor for the given kinds.
-    public init(kinds: Set<Kind> = Set(Kind.allCases)) { self.kinds = kinds }
+    ///
+    /// - Parameter publicValues: contact details that are not personal data, such as the shop's
+    ///   own support address and phone number; a match equal to one of them (ignoring case,
+    ///   spaces and punctuation) is kept.
+    public init(kinds: Set<Kind> = Set(Kind.allCases), publicValues: some Sequence<String> = [String]()) {
+        self.kinds = kinds
+        self.publicValues = Set(publicValues.map { Self.publicKey($0.utf8) }.filter { !$0.isEmpty })
+    }
+
+    /// `text` lower-cased with only ASCII letters, digits and `@` kept: `+1 555-0142` → `15550142`.
+    static func publicKey(_ text: some Sequence<UInt8>) -> String {
+        let kept = text.filter { PIIScanner.isAlphanumeric($0) || $0 == UInt8(ascii: "@") }.map { PIIScanner.isLetter($0) ? $0 | 0x20 : $0 }
+        return String(decoding: kept, as: UTF8.self)
+    }
 
     /// Every kind: the default of every store.
     public static let standard = Redactor()
@@ -61,6 +77,7 @@ public struct Redactor: Sendable, Equatable {
         for match in all where match.range.lowerBound >= (chosen.last?.range.upperBound ?? 0) {
             chosen.append(match)
         }
-        return chosen
+        guard !publicValues.isEmpty else { return chosen }
+        return chosen.filter { !publicValues.contains(Self.publicKey(bytes[$0.range])) }
     }
 }

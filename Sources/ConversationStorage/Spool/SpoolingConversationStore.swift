@@ -36,6 +36,9 @@ public final class SpoolingConversationStore: ConversationStore, @unchecked Send
     /// Entries waiting in the spool.
     public var pendingCount: Int { lock.withLock { spool.count } }
 
+    /// The spool file's path, as given.
+    public var spoolPath: String { spool.path }
+
     private func locked<T>(_ body: () throws(StorageError) -> T) throws(StorageError) -> T {
         lock.lock()
         defer { lock.unlock() }

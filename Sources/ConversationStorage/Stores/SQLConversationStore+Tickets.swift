@@ -8,7 +8,7 @@ extension SQLConversationStore {
     public func enqueueTicket(sourceFile: String, sourceLine: Int, payload: String, at time: Date) throws(StorageError)
         -> Ticket
     {
-        let clean = try policy.cleaned(payload, field: "ticket payload")
+        let clean = try policy.cleaned(json: payload, field: "ticket payload")
         return try write { (db) throws(StorageError) in
             try db.execute("""
                 INSERT INTO tickets (source_file, source_line, payload, status, attempts, created_at, updated_at)
@@ -41,7 +41,7 @@ extension SQLConversationStore {
     }
 
     public func completeTicket(id: Int64, worker: String, resultJSON: String, at time: Date) throws(StorageError) {
-        let result = try policy.cleaned(resultJSON, field: "ticket result")
+        let result = try policy.cleaned(json: resultJSON, field: "ticket result")
         let changed = try write { (db) throws(StorageError) in
             try db.execute("""
                 UPDATE tickets SET status = 'done', result = $1, lease_until = NULL, updated_at = $2

@@ -1,5 +1,6 @@
 // The rule-based analyser: lexicon matches (longest phrase first), then negation, degree words,
 // capitals, contrast, politeness and punctuation, summed and squashed to a score in [-1, 1].
+import Primitives
 
 /// Sentiment from the project's lexicon and hand-written rules; needs no model.
 public struct LexiconSentimentAnalyser: SentimentAnalyser {

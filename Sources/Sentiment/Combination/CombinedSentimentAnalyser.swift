@@ -18,13 +18,29 @@ public struct CombinedSentimentAnalyser: SentimentAnalyser {
         self.combination = combination
     }
 
-    /// Whether `text` has nothing a learned head can read: no letter, digit or non-ASCII symbol
-    /// (emoji). Empty, blank, control-only, invalid-UTF-8-only or ASCII-punctuation-only messages
-    /// ("", "!!!", ":(") are left to the lexicon, which knows emoticons; a head reads noise into them.
+    /// Whether `text` has nothing a learned head can read: no Latin-script letter, no digit and
+    /// no symbol such as an emoji. Empty, blank, control-only, invalid-UTF-8-only or
+    /// punctuation-only messages ("", "!!!", ":(") are left to the lexicon, which knows
+    /// emoticons; a head reads noise into them. So is text written only in other scripts
+    /// ("我的订单在哪里？"): the lexicon and the heads trained on the demo data know English, and a
+    /// head's reading of a script it never saw is noise too (it read that question as negative).
     public static func isWordless(_ text: String) -> Bool {
         !text.unicodeScalars.contains { scalar in
-            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                || (!scalar.isASCII && !scalar.properties.isWhitespace && scalar != "\u{FFFD}")
+            isLatinLetter(scalar) || scalar.properties.numericType != nil
+                || (!scalar.isASCII && scalar != "\u{FFFD}" && isSymbol(scalar))
+        }
+    }
+
+    private static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.properties.isAlphabetic else { return false }
+        let value = scalar.value
+        return value < 0x80 || (0xC0...0x24F).contains(value) || (0x1E00...0x1EFF).contains(value)
+    }
+
+    private static func isSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .otherSymbol, .mathSymbol, .currencySymbol, .modifierSymbol: true
+        default: false
         }
     }
 

@@ -3,6 +3,7 @@
 //
 // Shapes: N samples, D features, K = 3 classes. weights [K][D], bias [K].
 import Foundation
+import Primitives
 
 /// Combines sentiment sources into one label with a small logistic regression.
 public struct LogisticCombiner: Codable, Sendable, Equatable {

@@ -2,6 +2,7 @@
 // sentiment: a logistic combiner fitted on validation data, or, when there was too little
 // labelled validation data to fit one, the plain average of the two scores.
 import Foundation
+import Primitives
 
 /// Joins a lexicon result with a learned head's class probabilities.
 public enum SentimentCombination: Sendable, Equatable {

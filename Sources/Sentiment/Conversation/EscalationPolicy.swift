@@ -1,4 +1,5 @@
-// When to hand a conversation to a human, from the last turn and the mood's level and trend.
+// When to hand a conversation to a human, from the last turn and the mood's level and trend
+// (a falling mood counts only when several of its turns, the last one included, are angry).
 
 /// Why a conversation should go to a human.
 public enum EscalationReason: Codable, Sendable, Equatable {
@@ -16,8 +17,15 @@ public struct EscalationPolicy: Codable, Sendable, Equatable {
     public var moodThreshold = -0.25
     /// …and the trend (score change per turn) is at or below this…
     public var trendThreshold = -0.1
-    /// …over at least this many customer turns.
+    /// …over at least this many customer turns…
     public var minimumTurnsForTrend = 3
+    /// …with at least this many of the last `trendWindow` turns, the last one included, at or
+    /// below `angryTurnScore`: a trend needs anger over several turns, not one muddled message
+    /// (-0.40) followed by a plain question.
+    public var minimumAngryTurns = 2
+    /// A turn scoring at or below this counts as angry for the trend rule (-0.5: negative words
+    /// and a negative reading together, not a neutral request or a negative guess alone).
+    public var angryTurnScore = -0.5
 
     /// The defaults.
     public init() {}
@@ -30,9 +38,29 @@ public struct EscalationPolicy: Codable, Sendable, Equatable {
         }
         let level = mood.level
         let trend = mood.trend
-        if mood.scores.count >= minimumTurnsForTrend, level <= moodThreshold, trend <= trendThreshold {
+        let angryTurns = mood.scores.suffix(mood.trendWindow).filter { $0 <= angryTurnScore }.count
+        if mood.scores.count >= minimumTurnsForTrend, level <= moodThreshold, trend <= trendThreshold,
+           last <= angryTurnScore, angryTurns >= minimumAngryTurns {
             return .decliningMood(level: level, trend: trend)
         }
         return nil
+    }
+}
+
+extension EscalationPolicy {
+    private enum CodingKeys: String, CodingKey {
+        case lastTurnThreshold, moodThreshold, trendThreshold, minimumTurnsForTrend, minimumAngryTurns, angryTurnScore
+    }
+
+    /// Decodes a policy; a missing key keeps its default (files written before a threshold existed stay valid).
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        lastTurnThreshold = try container.decodeIfPresent(Double.self, forKey: .lastTurnThreshold) ?? lastTurnThreshold
+        moodThreshold = try container.decodeIfPresent(Double.self, forKey: .moodThreshold) ?? moodThreshold
+        trendThreshold = try container.decodeIfPresent(Double.self, forKey: .trendThreshold) ?? trendThreshold
+        minimumTurnsForTrend = try container.decodeIfPresent(Int.self, forKey: .minimumTurnsForTrend) ?? minimumTurnsForTrend
+        minimumAngryTurns = try container.decodeIfPresent(Int.self, forKey: .minimumAngryTurns) ?? minimumAngryTurns
+        angryTurnScore = try container.decodeIfPresent(Double.self, forKey: .angryTurnScore) ?? angryTurnScore
     }
 }

@@ -1421,7 +1421,8 @@ actual person	-3
 actual human	-3
 cancel my account	-3
 cancel my subscription	-3
-cancel my order	-3
+# cancelling an order is a request, not a complaint (0 keeps it quiet)
+cancel my order	0
 close my account	-3
 switching to	-1.5
 switch to	-1
@@ -1656,11 +1657,12 @@ poor communication	-2
 miscommunication	-2
 no communication at all	-2
 seriously	-1.5
-how long	-1.5
+how long	0
 how much longer	-2.5
 when will	-0.8
-where is my	-1.5
-where's my	-1.5
+# asking where something is is a request: a hint of impatience, neutral alone, negative when shouted or with "!!!"
+where is my	-0.3
+where's my	-0.3
 anymore	-1
 not anymore	-2
 no longer	-2
@@ -2868,10 +2870,11 @@ missed delivery	-3
 failed delivery	-3
 wrong delivery	-3
 still not delivered	-3
-where is my order	-3
-where is my package	-3
-where is my refund	-3
-where's my refund	-3
+# see "where is my": requests, not anger (issue 11)
+where is my order	-0.3
+where is my package	-0.3
+where is my refund	-0.3
+where's my refund	-0.3
 waiting for my refund	-3
 waiting on a refund	-3
 still no refund yet	-3

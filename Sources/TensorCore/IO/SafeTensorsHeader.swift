@@ -1,6 +1,7 @@
 // The JSON header of a safetensors file: parsed with JSONDecoder into entries and metadata,
 // and written by hand in exactly the bytes Python's `safetensors` (serde_json) produces.
 import Foundation
+import Primitives
 
 /// The parsed header: one entry per tensor, in no particular order, and the metadata.
 struct SafeTensorsHeader {
@@ -65,13 +66,13 @@ struct SafeTensorsHeader {
             separate()
             json += "\"__metadata__\":{"
             let keys = metadata.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            json += keys.map { "\(quoted($0)):\(quoted(metadata[$0] ?? ""))" }.joined(separator: ",")
+            json += keys.map { "\(JSONString.quoted($0)):\(JSONString.quoted(metadata[$0] ?? ""))" }.joined(separator: ",")
             json += "}"
         }
         for entry in entries {
             separate()
             let shape = entry.shape.map(String.init).joined(separator: ",")
-            json += "\(quoted(entry.name)):{\"dtype\":\"\(entry.dtype)\",\"shape\":[\(shape)],"
+            json += "\(JSONString.quoted(entry.name)):{\"dtype\":\"\(entry.dtype)\",\"shape\":[\(shape)],"
                 + "\"data_offsets\":[\(entry.begin),\(entry.end)]}"
         }
         json += "}"
@@ -79,27 +80,6 @@ struct SafeTensorsHeader {
         let padding = (8 - bytes.count % 8) % 8
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding))
         return bytes
-    }
-
-    /// A JSON string literal escaped as serde_json escapes it (short escapes, else \u00xx).
-    static func quoted(_ string: String) -> String {
-        var out = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 
     private static func describe(_ error: DecodingError) -> String {

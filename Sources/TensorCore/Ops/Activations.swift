@@ -1,5 +1,5 @@
-// Element-wise nonlinearities and their derivatives: GELU (exact erf form, as PyTorch's
-// F.gelu default), tanh and sigmoid. Pointer-level kernels for layers, tensor-level wrappers.
+// GELU (exact erf form, as PyTorch's F.gelu default) and its derivative: pointer-level kernels
+// for the feed-forward layer, and a tensor-level wrapper. (The LSTM fuses its own tanh and sigmoid.)
 import Foundation
 
 /// Nonlinearities as pointer kernels: forward writes `output`, backward writes or accumulates
@@ -29,44 +29,6 @@ public enum Activation {
             inputGradient[i] = outputGradient[i] * (cdf + x * pdf)
         }
     }
-
-    /// tanh, element by element.
-    @inlinable
-    public static func tanh(_ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, count: Int) {
-        for i in 0..<count { output[i] = Foundation.tanh(input[i]) }
-    }
-
-    /// inputGradient = outputGradient · (1 − output²), from tanh's output.
-    @inlinable
-    public static func tanhBackward(
-        output: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
-        into inputGradient: UnsafeMutablePointer<Float>, count: Int
-    ) {
-        for i in 0..<count { inputGradient[i] = outputGradient[i] * (1 - output[i] * output[i]) }
-    }
-
-    /// σ(x) = 1 / (1 + e^−x), written so that neither branch overflows.
-    @inlinable
-    public static func sigmoid(_ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, count: Int) {
-        for i in 0..<count {
-            let x = input[i]
-            if x >= 0 {
-                output[i] = 1 / (1 + exp(-x))
-            } else {
-                let e = exp(x)
-                output[i] = e / (1 + e)
-            }
-        }
-    }
-
-    /// inputGradient = outputGradient · output · (1 − output), from sigmoid's output.
-    @inlinable
-    public static func sigmoidBackward(
-        output: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
-        into inputGradient: UnsafeMutablePointer<Float>, count: Int
-    ) {
-        for i in 0..<count { inputGradient[i] = outputGradient[i] * output[i] * (1 - output[i]) }
-    }
 }
 
 extension Tensor {
@@ -85,10 +47,4 @@ extension Tensor {
 
     /// GELU of every value (exact erf form, like PyTorch's default `F.gelu`).
     public func gelu() -> Tensor { mapped { Activation.gelu($0, into: $1, count: $2) } }
-
-    /// tanh of every value.
-    public func tanh() -> Tensor { mapped { Activation.tanh($0, into: $1, count: $2) } }
-
-    /// The logistic sigmoid of every value.
-    public func sigmoid() -> Tensor { mapped { Activation.sigmoid($0, into: $1, count: $2) } }
 }

@@ -1,0 +1,20 @@
+// The bot's reply as the store keeps it: as sent, except that personal data the customer gave
+// and the reply repeats (their e-mail, phone or card number, filled in from a slot) becomes the
+// slot's placeholder. The normalised slot value (`5550142345`) is not a shape the text redactor
+// would recognise, so the engine, which knows the values, replaces them.
+import FileFormats
+import Foundation
+
+/// Builds the stored text of a bot reply.
+enum StoredReply {
+    /// `reply` with each personal value in `values` replaced by its kind's placeholder
+    /// (longest values first, so a value inside another is not half-replaced).
+    static func text(_ reply: String, personal values: [(kind: EntityKind, value: String)]) -> String {
+        var text = reply
+        let ordered = values.filter { $0.kind.isPersonalData && !$0.value.isEmpty }.sorted { $0.value.count > $1.value.count }
+        for (kind, value) in ordered {
+            text = text.replacingOccurrences(of: value, with: "{\(kind.rawValue)}")
+        }
+        return text
+    }
+}

@@ -1,0 +1,100 @@
+// The neural understanding: a trained `ChatModel` reads intent (calibrated, top 3, out of scope)
+// and sentiment (only if it was trained on sentiment labels) and writes greedy replies of at most
+// 40 tokens for the intent the engine chose.
+import FileFormats
+import Foundation
+import LanguageModeling
+import Primitives
+import TensorCore
+
+/// A `LanguageUnderstanding` backed by a loaded chat model.
+public final class ChatModelUnderstanding: LanguageUnderstanding {
+    /// The model (not thread-safe; the engine calls one turn at a time).
+    public let model: ChatModel
+    /// The checkpoint folder's name.
+    public let modelVersion: String
+    /// Whether the sentiment head was trained (`sentiment_examples` > 0 in the checkpoint's metrics).
+    public let hasSentiment: Bool
+    /// The longest generated reply, in tokens (default 40).
+    public var maxReplyTokens = 40
+
+    /// Wraps `model`, stored with messages as `version`.
+    public init(model: ChatModel, version: String) {
+        self.model = model
+        modelVersion = version
+        hasSentiment = ModelSentiment.hasHead(model)
+    }
+
+    /// Loads the checkpoint in `directory` (its folder name becomes the version) and sets
+    /// OpenBLAS to one thread, the faster choice for one message at a time.
+    ///
+    /// - Throws: `ChatModelError` when it does not load; `FileFormatError` when the model knows no
+    ///   intents (a sentiment-only model cannot read what customers want).
+    public convenience init(contentsOf directory: URL) throws {
+        let model = try ChatModel.load(from: directory)
+        guard !model.labels.intents.isEmpty else {
+            throw FileFormatError(.invalidData, file: directory.path,
+                               message: "the model knows no intents (a sentiment-only model: use it with `chatbot sentiment --model`)")
+        }
+        BLAS.threadCount = 1
+        self.init(model: model, version: directory.standardizedFileURL.lastPathComponent)
+    }
+
+    /// Intent, top 3, out of scope and (if trained) sentiment of `text` after `context`.
+    ///
+    /// The message is read both alone and after `context` (one batch), and the more confident
+    /// reading wins: earlier turns resolve "the number is 51736904" but can also drown a clear
+    /// request ("can you cancel it" read as `goodbye` after an order-status turn, though
+    /// `cancel_order` at 0.998 alone). On the demo transcripts it keeps context's gain over
+    /// reading alone (docs/BENCHMARKS.md).
+    public func analyse(_ text: String, context: [ConversationTurn]) throws -> Understanding {
+        let readings = try model.predict(context.isEmpty ? [text] : [text, text],
+                                         contexts: context.isEmpty ? [[]] : [[], context], topK: 3)
+        guard let prediction = readings.max(by: { $0.confidence < $1.confidence }) else {
+            return Understanding(intent: "", confidence: 0, isOutOfScope: true)
+        }
+        return Understanding(
+            intent: prediction.intent, confidence: Double(prediction.confidence),
+            ranked: prediction.ranked.map { IntentGuess(intent: $0.intent, confidence: Double($0.probability)) },
+            isOutOfScope: prediction.isOutOfScope,
+            sentimentProbabilities: hasSentiment ? prediction.sentimentProbabilities.map(Double.init) : nil)
+    }
+
+    /// A greedy reply starting with `intent`'s token, or nil (the engine then uses the intent's
+    /// template) when the model does not know the intent or the reply is not well formed.
+    public func generateReply(intent: String, text: String, context: [ConversationTurn]) throws -> String? {
+        guard let reply = try candidateReply(intent: intent, text: text, context: context) else { return nil }
+        return Self.isWellFormed(reply.text, finished: reply.finished) ? reply.text : nil
+    }
+
+    /// The model's greedy reply for `intent` (trimmed) before the well-formedness check; nil for an unknown intent.
+    public func candidateReply(intent: String, text: String, context: [ConversationTurn]) throws -> (text: String, finished: Bool)? {
+        guard model.labels.index(of: intent) != nil else { return nil }
+        var options = GenerationOptions()
+        options.intent = intent
+        options.maxNewTokens = maxReplyTokens
+        let reply = try model.generate(text, context: context, options: options)
+        return (reply.text.trimmingCharacters(in: .whitespacesAndNewlines), reply.finished)
+    }
+
+    /// Whether a generated reply reads like a sentence: it ended with `<eos>`, has at least three
+    /// words, and does not stutter or loop (a chunk of 3+ characters or a word repeated back to
+    /// back, or three words said twice, the way an under-trained model loops: "I've've
+    /// {order_id}.", "If the order 4821. If the order 4821.").
+    package static func isWellFormed(_ reply: String, finished: Bool) -> Bool {
+        guard finished, Words.split(reply, keeping: Words.nonWhitespace).count >= 3 else { return false }
+        let stutter = #"(\S{3,})\1|\b(\w+)\s+\2\b"#
+        guard reply.range(of: stutter, options: [.regularExpression, .caseInsensitive]) == nil else { return false }
+        // Looping at the phrase level: a word repeated back to back once punctuation is set
+        // aside ("it's it's", "e-mail, e-mail"), or any three words said twice.
+        let words = Words.split(reply, keeping: Words.nonWhitespace)
+            .map { $0.filter { $0.isLetter || $0.isNumber || $0 == "{" || $0 == "}" || $0 == "_" } }
+            .filter { !$0.isEmpty }
+        if zip(words, words.dropFirst()).contains(where: { $0 == $1 }) { return false }
+        var trigrams: Set<String> = []
+        for start in words.indices.dropLast(2) {
+            guard trigrams.insert(words[start...(start + 2)].joined(separator: " ")).inserted else { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,68 @@
+// The one error type of the FileFormats module: a code to match on and every problem found, each
+// with the file and line it concerns (when it concerns a file), so a user can fix a whole
+// folder in one pass. The layers above use it for their own files too (checkpoint folders).
+
+/// Intents, training data, transcripts or another file could not be read or failed validation.
+public struct FileFormatError: Error, CustomStringConvertible, Sendable {
+    /// What kind of failure this is; compare with the static members (`.invalidData`, …).
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Base: String, Hashable, Sendable {
+            case io, invalidData
+        }
+        private let base: Base
+        private init(_ base: Base) { self.base = base }
+
+        /// A file or folder could not be found, listed or read.
+        public static let io = Code(.io)
+        /// Files were read but their content is malformed or breaks a rule of docs/FORMATS.md.
+        public static let invalidData = Code(.invalidData)
+
+        /// The code's name, e.g. `invalidData`.
+        public var description: String { base.rawValue }
+    }
+
+    /// One thing wrong in one place: `file:line: message`, or just the message when no file is involved.
+    public struct Problem: Hashable, Sendable, CustomStringConvertible {
+        /// The file as the user named it (e.g. `intents/order_status.yaml`), or nil.
+        public var file: String?
+        /// 1-based line number, or nil when the problem concerns the whole file.
+        public var line: Int?
+        /// What is wrong, without customer text beyond the offending value itself.
+        public var message: String
+
+        /// Creates a problem at `file:line` (nil file: not about a file).
+        public init(file: String?, line: Int?, message: String) {
+            self.file = file
+            self.line = line
+            self.message = message
+        }
+
+        /// `file:line: message`, `file: message` without a line, `message` without a file.
+        public var description: String {
+            guard let file else { return message }
+            if let line { return "\(file):\(line): \(message)" }
+            return "\(file): \(message)"
+        }
+    }
+
+    /// The kind of failure.
+    public let code: Code
+    /// Every problem found, in file then line order.
+    public let problems: [Problem]
+
+    /// Creates an error with the given problems (sorted by file, then line).
+    public init(_ code: Code, problems: [Problem]) {
+        self.code = code
+        self.problems = problems.sorted { ($0.file ?? "", $0.line ?? 0) < ($1.file ?? "", $1.line ?? 0) }
+    }
+
+    /// An error with a single problem (`file` nil when it is not about a file).
+    public init(_ code: Code, file: String?, line: Int? = nil, message: String) {
+        self.init(code, problems: [Problem(file: file, line: line, message: message)])
+    }
+
+    /// One problem per line.
+    public var description: String {
+        problems.map(\.description).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,126 @@
+// Gathers the model's training examples from the files a support team keeps: the intents folder
+// (examples paired with replies), labelled CSV/JSONL, transcripts (reply pairs with context) and
+// sentiment CSV. Every malformed file is reported as file:line problems.
+import FileFormats
+import Foundation
+import LanguageModeling
+import Primitives
+
+/// Where training examples come from; every source is optional.
+public struct TrainingSources: Sendable, Hashable {
+    /// An intents folder (YAML, one file per intent).
+    public var intents: String?
+    /// A labelled CSV or JSON Lines file (text + intent, no replies).
+    public var labelledData: String?
+    /// The text column or key of `labelledData` (default `text`).
+    public var textColumn: String?
+    /// The label column or key of `labelledData` (default: the first of intent, category, label).
+    public var labelColumn: String?
+    /// A folder of transcripts (`*.jsonl`).
+    public var transcripts: String?
+    /// A CSV with `text` and `sentiment` (negative, neutral, positive) columns.
+    public var sentimentData: String?
+
+    /// Sources as given; paths are used as shown to the user in problems.
+    public init(intents: String? = nil, labelledData: String? = nil, textColumn: String? = nil,
+                labelColumn: String? = nil, transcripts: String? = nil, sentimentData: String? = nil) {
+        self.intents = intents
+        self.labelledData = labelledData
+        self.textColumn = textColumn
+        self.labelColumn = labelColumn
+        self.transcripts = transcripts
+        self.sentimentData = sentimentData
+    }
+}
+
+/// The examples a model trains on, and how many came from each source.
+public struct TrainingData: Sendable {
+    /// Every example, in source order (intents, labelled data, transcripts, sentiment).
+    public var examples: [TrainingExample]
+    /// Example counts per source, e.g. `("intents", 1567)`, in source order.
+    public var counts: [(source: String, examples: Int)]
+    /// The intents catalog, when an intents folder was read.
+    public var catalog: IntentCatalog?
+
+    /// The distinct intent names among the examples.
+    public var intentNames: Set<String> { Set(examples.compactMap(\.intent)) }
+
+    /// Reads every source in `sources`; throws `FileFormatError` with the problems of the first bad source.
+    public static func load(_ sources: TrainingSources) throws -> TrainingData {
+        var data = TrainingData(examples: [], counts: [], catalog: nil)
+        if let path = sources.intents {
+            let catalog = try IntentCatalog.load(from: URL(fileURLWithPath: path), displayPath: path)
+            data.catalog = catalog
+            data.append(examples(from: catalog), source: path)
+        }
+        if let path = sources.labelledData {
+            let labelled = try LabelledDataReader.read(contentsOf: URL(fileURLWithPath: path), displayPath: path,
+                                                       textColumn: sources.textColumn, labelColumn: sources.labelColumn)
+            data.append(examples(from: labelled), source: path)
+        }
+        if let path = sources.transcripts {
+            let known = data.catalog.map { Set($0.intents.map(\.name)) }
+            let transcripts = try TranscriptReader.load(from: URL(fileURLWithPath: path), displayPath: path, knownIntents: known)
+            data.append(examples(from: transcripts.replyPairs()), source: path)
+        }
+        if let path = sources.sentimentData {
+            data.append(try sentimentExamples(contentsOf: URL(fileURLWithPath: path), displayPath: path), source: path)
+        }
+        return data
+    }
+
+    /// The intents' examples, each paired round-robin with one of its intent's responses.
+    public static func examples(from catalog: IntentCatalog) -> [TrainingExample] {
+        catalog.intents.flatMap { intent in
+            TrainingExample.examples(intent: intent.name, texts: intent.examples.map(\.text),
+                                     replies: intent.responses.map(\.text))
+        }
+    }
+
+    /// Labelled messages as intent-only examples (no reply).
+    public static func examples(from labelled: [LabelledExample]) -> [TrainingExample] {
+        labelled.map { TrainingExample(text: $0.text, intent: $0.label) }
+    }
+
+    /// Transcript reply pairs as examples with the reply, the earlier turns and any labels.
+    public static func examples(from pairs: [ReplyPair]) -> [TrainingExample] {
+        pairs.map { pair in
+            TrainingExample(
+                text: pair.customer.text, intent: pair.intent,
+                sentiment: pair.customer.sentiment,
+                reply: pair.reply,
+                context: pair.context.map { ConversationTurn(speaker: $0.role == .customer ? .customer : .agent, text: $0.text) })
+        }
+    }
+
+    /// Reads a CSV with `text` and `sentiment` columns into sentiment-only examples.
+    public static func sentimentExamples(contentsOf url: URL, displayPath: String? = nil) throws -> [TrainingExample] {
+        let shown = displayPath ?? url.path
+        let table = try CSVReader.read(contentsOf: url, displayPath: shown)
+        let textIndex = try table.requiredColumn(named: "text", file: shown)
+        let sentimentIndex = try table.requiredColumn(named: "sentiment", file: shown)
+        var examples: [TrainingExample] = []
+        var problems: [FileFormatError.Problem] = []
+        for record in table.records {
+            let text = (record[textIndex] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let label = (record[sentimentIndex] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            guard !text.isEmpty else {
+                problems.append(.init(file: shown, line: record.line, message: "empty text"))
+                continue
+            }
+            guard let sentiment = SentimentLabel(rawValue: label) else {
+                problems.append(.init(file: shown, line: record.line,
+                                      message: "sentiment \"\(label)\" is not negative, neutral or positive"))
+                continue
+            }
+            examples.append(TrainingExample(text: text, sentiment: sentiment))
+        }
+        guard problems.isEmpty else { throw FileFormatError(.invalidData, problems: problems) }
+        return examples
+    }
+
+    private mutating func append(_ more: [TrainingExample], source: String) {
+        examples += more
+        counts.append((source, more.count))
+    }
+}

@@ -1,0 +1,74 @@
+// Tests of ChatModelUnderstanding on a model trained on the tiny domain: it classifies its own
+// examples, ranks three intents, hides an untrained sentiment head, and writes a reply.
+import Dialogue
+import Foundation
+import LanguageModeling
+import ModelLifecycle
+import Testing
+import TestSupport
+
+/// A model trained on the tiny domain (about a second in release).
+private func tinyUnderstanding() throws -> (ChatModelUnderstanding, TrainingData) {
+    let folder = try TestFixtures.folder(TinyDomain.intentFiles)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = try TrainingData.load(TrainingSources(intents: folder.path))
+    let model = try ChatModelTrainer(config: TinyDomain.config).train(data.examples).model
+    return (ChatModelUnderstanding(model: model, version: "tiny-1"), data)
+}
+
+@Test func understandingClassifiesItsOwnExamplesAndGeneratesAReply() throws {
+    let (understanding, data) = try tinyUnderstanding()
+    #expect(understanding.modelVersion == "tiny-1")
+    #expect(!understanding.hasSentiment)
+    for example in data.examples {
+        let reading = try understanding.analyse(example.text, context: [])
+        #expect(reading.intent == example.intent, "\(example.text)")
+        #expect(reading.ranked.count == 3)
+        #expect(reading.ranked.first?.intent == reading.intent)
+        #expect(reading.sentimentProbabilities == nil, "no sentiment data, so no sentiment")
+    }
+    let context = [ConversationTurn(speaker: .customer, text: "hi"), ConversationTurn(speaker: .agent, text: "Hello! How can I help?")]
+    let reading = try understanding.analyse("I want a refund", context: context)
+    #expect(reading.intent == "refund")
+    #expect(reading.confidence > 0.34)
+    let reply = try #require(try understanding.generateReply(intent: "refund", text: "I want a refund", context: []))
+    #expect(["I have started your refund.", "Your refund is on its way."].contains(reply), "\(reply)")
+    #expect(try understanding.generateReply(intent: "shipping", text: "I want a refund", context: context)?.isEmpty == false)
+    #expect(try understanding.generateReply(intent: "no_such_intent", text: "x", context: []) == nil)
+}
+
+@Test func stutteringShortOrUnfinishedRepliesAreNotWellFormed() {
+    #expect(ChatModelUnderstanding.isWellFormed("Your refund is on its way.", finished: true))
+    #expect(ChatModelUnderstanding.isWellFormed("Your order {order_id} has been committed to the carrier.", finished: true))
+    #expect(!ChatModelUnderstanding.isWellFormed("Your refund is on its way.", finished: false))
+    #expect(!ChatModelUnderstanding.isWellFormed("I've've {order_id}.", finished: true))
+    #expect(!ChatModelUnderstanding.isWellFormed("I.", finished: true))
+    #expect(!ChatModelUnderstanding.isWellFormed("Your order order is on its way.", finished: true))
+    #expect(!ChatModelUnderstanding.isWellFormed("I've checked order {order_id}. If the order {order_id}. If the order {order_id}.", finished: true))
+    #expect(!ChatModelUnderstanding.isWellFormed("You'll get it as it's it's done.", finished: true))
+    #expect(!ChatModelUnderstanding.isWellFormed("A confirmation e-mail, e-mail, and more.", finished: true))
+    #expect(ChatModelUnderstanding.isWellFormed(
+        "I've sent a reset link to {email}. Open the link in the e-mail within an hour to choose a new password.", finished: true))
+}
+
+@Test func earlierTurnsCanOnlyHelpTheReading() throws {
+    // Issue 11: "can you cancel it" was cancel_order at 0.998 alone but goodbye after an
+    // order-status turn. The message is read alone and after its context; the more confident wins.
+    let (understanding, data) = try tinyUnderstanding()
+    var aloneWon = 0
+    for other in data.examples {
+        let context = [ConversationTurn(speaker: .customer, text: other.text), ConversationTurn(speaker: .agent, text: "Hello! How can I help?")]
+        let turns = context.map { ConversationTurn(speaker: $0.speaker == .customer ? .customer : .agent, text: $0.text) }
+        for example in data.examples where example.intent != other.intent {
+            let alone = try understanding.model.predict(example.text, topK: 3)
+            let preceded = try understanding.model.predict(example.text, context: turns, topK: 3)
+            let best = alone.confidence >= preceded.confidence ? alone : preceded
+            let reading = try understanding.analyse(example.text, context: context)
+            // Batched with a longer sequence, the sums may round differently: equal to 1e-5.
+            #expect(reading.intent == best.intent && abs(reading.confidence - Double(best.confidence)) < 1e-5,
+                    "\(other.text) / \(example.text)")
+            if alone.confidence > preceded.confidence { aloneWon += 1 }
+        }
+    }
+    #expect(aloneWon > 0, "some context must lower a confidence, or this test shows nothing")
+}
