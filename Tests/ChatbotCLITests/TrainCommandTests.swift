@@ -105,7 +105,8 @@ private let tinySettings = #"{"model_width": 32, "layer_count": 1, "head_count":
     defer { try? FileManager.default.removeItem(at: empty) }
     var command = try ChatbotCommand.parseAsRoot(["generate", "--model", empty.path, "hi"])
     let failure = #expect(throws: CommandFailure.self) { try command.run() }
-    #expect(failure?.message == "cannot load the model in \(empty.path): unreadableCheckpoint: \(empty.path) is not a model folder (it has no config.json)")
+    #expect(failure?.message == "\(empty.path) is not a model folder: it has no config.json "
+            + "(a model folder from `chatbot train` holds config.json, model.safetensors and tokenizer.json)")
 }
 
 @Test(arguments: [["train"], ["generate"], ["models"], ["models", "activate"]])
