@@ -124,7 +124,7 @@ let package = Package(
             name: "SystemLibrariesTests", dependencies: ["CBLAS", "CLibPQ", "CSQLite", "CEditLine"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "TokenizationTests", dependencies: ["Tokenization", "TensorCore"],
+            name: "TokenizationTests", dependencies: ["Tokenization", "TensorCore", "TestSupport"],
             resources: [.copy("Resources")],
             swiftSettings: strictSettings),
         .testTarget(
