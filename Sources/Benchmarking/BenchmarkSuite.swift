@@ -1,4 +1,5 @@
 // The named groups of measurements that `chatbot bench --suite` selects.
+import Foundation
 
 /// A group of related benchmark figures.
 public enum BenchmarkSuite: String, CaseIterable, Sendable {
@@ -18,13 +19,18 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case dialogue
     /// ChatModel on Banking77 (both trunks, sparse features on/off) and the demo domain.
     case intents
+    /// `chatbot answer` tickets/s (jobs, generated replies, the queue) and answer accuracy (needs a model).
+    case tickets
 
-    /// The suites a plain `chatbot bench` runs: all but `intents`, which trains models for 20+ minutes.
-    public static var defaultSuites: [BenchmarkSuite] { allCases.filter { $0 != .intents } }
+    /// The suites a plain `chatbot bench` runs: all but `intents`, which trains models for 20+
+    /// minutes, and `tickets`, which needs a trained model.
+    public static var defaultSuites: [BenchmarkSuite] { allCases.filter { $0 != .intents && $0 != .tickets } }
 
-    /// Runs the suite on `inputs` and returns its figures (`intents` with `intentSettings`).
+    /// Runs the suite on `inputs` and returns its figures (`intents` with `intentSettings`,
+    /// `tickets` with `ticketSettings`).
     public func run(quick: Bool, inputs: BenchmarkInputs = BenchmarkInputs(),
-                    intentSettings: IntentBenchmarkSettings = IntentBenchmarkSettings()) -> [BenchmarkRecord] {
+                    intentSettings: IntentBenchmarkSettings = IntentBenchmarkSettings(),
+                    ticketSettings: TicketBenchmarkSettings = TicketBenchmarkSettings()) -> [BenchmarkRecord] {
         switch self {
         case .gemm: return GEMMBenchmark(quick: quick).run()
         case .block: return TransformerBlockBenchmark(quick: quick).run()
@@ -46,6 +52,11 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
             var bench = DialogueBenchmark(quick: quick)
             bench.inputs = inputs
             return bench.run()
+        case .tickets:
+            var settings = ticketSettings
+            settings.modelDirectory = settings.modelDirectory ?? inputs.modelFolder()?.path
+            settings.dataFile = settings.dataFile ?? inputs.locateData().map { $0 + "/banking77/test.csv" }
+            return TicketBenchmark(quick: quick, settings: settings).run()
         }
     }
 }
