@@ -18,12 +18,17 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case dialogue
     /// ChatModel on Banking77 (both trunks, sparse features on/off) and the demo domain.
     case intents
+    /// Reading a synthetic mbox with `MailReader`: messages/s, MB/s, resident memory while reading.
+    case mail
 
     /// The suites a plain `chatbot bench` runs: all but `intents`, which trains models for 20+ minutes.
     public static var defaultSuites: [BenchmarkSuite] { allCases.filter { $0 != .intents } }
 
-    /// Runs the suite and returns its figures (`intents` with `intentSettings`).
-    public func run(quick: Bool, intentSettings: IntentBenchmarkSettings = IntentBenchmarkSettings()) -> [BenchmarkRecord] {
+    /// Runs the suite and returns its figures (`intents` with `intentSettings`; `mail` with an
+    /// mbox of `mboxMegabytes`, nil: the suite's default).
+    public func run(
+        quick: Bool, intentSettings: IntentBenchmarkSettings = IntentBenchmarkSettings(), mboxMegabytes: Int? = nil
+    ) -> [BenchmarkRecord] {
         switch self {
         case .gemm: GEMMBenchmark(quick: quick).run()
         case .block: TransformerBlockBenchmark(quick: quick).run()
@@ -33,6 +38,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .intents: IntentBenchmark(quick: quick, settings: intentSettings).run()
         case .chat: ChatBenchmark(quick: quick).run()
         case .dialogue: DialogueBenchmark(quick: quick).run()
+        case .mail: MailBenchmark(quick: quick, megabytes: mboxMegabytes).run()
         }
     }
 }

@@ -35,8 +35,13 @@ struct BenchCommand: ParsableCommand {
         "intents, with --validation-split: write that split's train.csv and validation.csv to DIR.", valueName: "DIR"))
     var dumpSplit: String?
 
+    @Option(name: .customLong("mbox-megabytes"), help: ArgumentHelp(
+        "mail: size of the synthetic mbox to read (default 256, 4 with --quick).", valueName: "MB"))
+    var mboxMegabytes: Int?
+
     func validate() throws {
         if dumpSplit != nil && !validationSplit { throw ValidationError("--dump-split needs --validation-split.") }
+        if let mboxMegabytes, mboxMegabytes < 1 { throw ValidationError("--mbox-megabytes must be at least 1.") }
     }
 
     func run() throws {
@@ -47,7 +52,7 @@ struct BenchCommand: ParsableCommand {
         settings.scoreOnValidationSplit = validationSplit
         settings.splitDumpDirectory = dumpSplit
         for selected in suite {
-            for record in selected.run(quick: quick, intentSettings: settings) {
+            for record in selected.run(quick: quick, intentSettings: settings, mboxMegabytes: mboxMegabytes) {
                 print(record.jsonLine)
             }
         }

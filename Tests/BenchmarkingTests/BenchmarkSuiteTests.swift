@@ -91,3 +91,11 @@ private func names(_ records: [BenchmarkRecord], sourceLocation: SourceLocation 
     #expect(found.contains("intents.banking77.transformer+sparse.macro_f1"))
     #expect(found.contains("intents.banking77.transformer+sparse.latency_p99.threads1"))
 }
+
+@Test func mailReadsASyntheticMboxWithoutFailures() {
+    let records = MailBenchmark(quick: true, megabytes: 1).run()
+    let found = names(records)
+    #expect(found.contains("mail.mbox.messages_per_second"))
+    #expect(records.first { $0.name == "mail.mbox.failures" }?.value == 0)
+    #expect((records.first { $0.name == "mail.mbox.size" }?.value ?? 0) >= 1)
+}
