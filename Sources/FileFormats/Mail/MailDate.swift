@@ -12,8 +12,9 @@ package enum MailDate {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard words.count >= 4, let day = Int(words[0]), (1...31).contains(day),
               let month = months.firstIndex(of: words[1].prefix(3).lowercased()),
-              var year = Int(words[2]) else { return nil }
+              var year = Int(words[2]), year >= 0 else { return nil }
         if year < 50 { year += 2000 } else if year < 1000 { year += 1900 }
+        guard year <= 9999 else { return nil }
         let clock = words[3].split(separator: ":").map { Int($0) }
         guard clock.count == 2 || clock.count == 3, let hour = clock[0], let minute = clock[1],
               (0...23).contains(hour), (0...59).contains(minute) else { return nil }

@@ -12,7 +12,8 @@ import Testing
 }
 
 @Test func whatIsNotADateIsNil() {
-    for text in ["", "x", "tomorrow", "7 Foo 2026 10:00 +0000", "7 Dec 2026 25:00 +0000", "7 Dec 2026 10:00 +01", "📦"] {
+    for text in ["", "x", "tomorrow", "7 Foo 2026 10:00 +0000", "7 Dec 2026 25:00 +0000", "7 Dec 2026 10:00 +01", "📦",
+                 "1 Jan 9223372036854775807 10:00 +0000", "1 Jan -5 10:00 +0000"] {
         #expect(MailDate.parse(text) == nil, "\(text)")
     }
 }
