@@ -224,3 +224,11 @@ import Testing
     #expect(mail.senderName == "Smith, Anna")
     #expect(mail.request == "mein Paket 48213377 ist noch nicht da. Können Sie nachsehen?")
 }
+
+@Test func rawEightBitHeadersAreUTF8ElseWindows1252() throws {
+    let utf8 = try MailFixtures.parse("Subject: Größe 📦 passt nicht\nFrom: Jörg <j@x.example>\n\nx")
+    #expect(utf8.subject == "Größe 📦 passt nicht")
+    #expect(utf8.senderName == "Jörg")
+    let latin = try MailFixtures.parse(MailFixtures.singleBytes("Subject: caf\u{E9} \u{80}5\n\nx"))
+    #expect(latin.subject == "café €5")
+}
