@@ -1,4 +1,5 @@
 // The named groups of measurements that `chatbot bench --suite` selects.
+import Foundation
 
 /// A group of related benchmark figures.
 public enum BenchmarkSuite: String, CaseIterable, Sendable {
@@ -20,14 +21,18 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case intents
     /// Reading a synthetic mbox with `MailReader`: messages/s, MB/s, resident memory while reading.
     case mail
+    /// `chatbot answer` tickets/s (jobs, generated replies, the queue) and answer accuracy (needs a model).
+    case tickets
 
-    /// The suites a plain `chatbot bench` runs: all but `intents`, which trains models for 20+ minutes.
-    public static var defaultSuites: [BenchmarkSuite] { allCases.filter { $0 != .intents } }
+    /// The suites a plain `chatbot bench` runs: all but `intents`, which trains models for 20+
+    /// minutes, and `tickets`, which needs a trained model.
+    public static var defaultSuites: [BenchmarkSuite] { allCases.filter { $0 != .intents && $0 != .tickets } }
 
-    /// Runs the suite on `inputs` and returns its figures (`intents` with `intentSettings`; `mail`
-    /// with an mbox of `mboxMegabytes`, nil: the suite's default).
+    /// Runs the suite on `inputs` and returns its figures (`intents` with `intentSettings`,
+    /// `tickets` with `ticketSettings`, `mail` with an mbox of `mboxMegabytes`, nil: the suite's default).
     public func run(quick: Bool, inputs: BenchmarkInputs = BenchmarkInputs(),
                     intentSettings: IntentBenchmarkSettings = IntentBenchmarkSettings(),
+                    ticketSettings: TicketBenchmarkSettings = TicketBenchmarkSettings(),
                     mboxMegabytes: Int? = nil) -> [BenchmarkRecord] {
         switch self {
         case .gemm: return GEMMBenchmark(quick: quick).run()
@@ -51,6 +56,11 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
             bench.inputs = inputs
             return bench.run()
         case .mail: return MailBenchmark(quick: quick, megabytes: mboxMegabytes).run()
+        case .tickets:
+            var settings = ticketSettings
+            settings.modelDirectory = settings.modelDirectory ?? inputs.modelFolder()?.path
+            settings.dataFile = settings.dataFile ?? inputs.locateData().map { $0 + "/banking77/test.csv" }
+            return TicketBenchmark(quick: quick, settings: settings).run()
         }
     }
 }

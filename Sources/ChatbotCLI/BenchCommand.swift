@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure speed; prints one JSON line {\"name\",\"value\",\"unit\"} per figure.")
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: "Suites to run; all but intents (Banking77 training, 20+ minutes) by default.")
+            help: "Suites to run; all but intents (Banking77 training, 20+ minutes) and tickets (needs a trained model) by default.")
     var suite: [BenchmarkSuite] = BenchmarkSuite.defaultSuites
 
     @Flag(name: .long, help: "Fewer sizes and shorter runs, for a smoke test.")
@@ -24,7 +24,7 @@ struct BenchCommand: ParsableCommand {
     var intents = "intents"
 
     @Option(name: .long, help: ArgumentHelp(
-        "dialogue: the model folder (default: the active version in models/).", valueName: "DIR"))
+        "dialogue, tickets: the model folder (default: the active version in models/).", valueName: "DIR"))
     var model: String?
 
     @Option(name: .long, help: ArgumentHelp("dialogue: the transcripts folder.", valueName: "DIR"))
@@ -54,6 +54,18 @@ struct BenchCommand: ParsableCommand {
         "mail: size of the synthetic mbox to read (default 256, 4 with --quick).", valueName: "MB"))
     var mboxMegabytes: Int?
 
+    @Option(name: .customLong("tickets-data"), help: ArgumentHelp(
+        "tickets: a labelled CSV answered as tickets (default ../shared/data/banking77/test.csv).", valueName: "F.csv"))
+    var ticketsData: String?
+
+    @Option(name: .customLong("tickets-jobs"), help: ArgumentHelp("tickets: the --jobs values to measure, comma-separated.",
+                                                                 valueName: "LIST"))
+    var ticketsJobs = "1,2"
+
+    @Option(name: .customLong("tickets-database-url"), help: ArgumentHelp(
+        "tickets: PostgreSQL for the queue run (default: a temporary SQLite file).", valueName: "URL"))
+    var ticketsDatabaseURL: String?
+
     func validate() throws {
         if dumpSplit != nil && !validationSplit { throw ValidationError("--dump-split needs --validation-split.") }
         if let mboxMegabytes, mboxMegabytes < 1 { throw ValidationError("--mbox-megabytes must be at least 1.") }
@@ -71,8 +83,13 @@ struct BenchCommand: ParsableCommand {
         inputs.intentsDirectory = URL(fileURLWithPath: intents)
         inputs.modelDirectory = model.map { URL(fileURLWithPath: $0) }
         inputs.transcriptsDirectory = URL(fileURLWithPath: transcripts)
+        var tickets = TicketBenchmarkSettings()
+        tickets.dataFile = ticketsData
+        tickets.jobs = ticketsJobs.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
+        tickets.databaseURL = ticketsDatabaseURL
         for selected in suite {
-            for record in selected.run(quick: quick, inputs: inputs, intentSettings: settings, mboxMegabytes: mboxMegabytes) {
+            for record in selected.run(quick: quick, inputs: inputs, intentSettings: settings, ticketSettings: tickets,
+                                       mboxMegabytes: mboxMegabytes) {
                 print(record.jsonLine)
             }
         }
