@@ -78,7 +78,7 @@ let package = Package(
         // versions, evaluation and its report.
         .target(
             name: "ModelLifecycle",
-            dependencies: ["Primitives", "FileFormats", "Dialogue", "LanguageModeling", "Sentiment", "TensorCore"],
+            dependencies: ["Primitives", "FileFormats", "Dialogue", "LanguageModeling", "Sentiment", "TensorCore", "ConversationStorage"],
             swiftSettings: strictSettings),
 
         // Measurement harness behind `chatbot bench`.
@@ -151,7 +151,7 @@ let package = Package(
         .testTarget(
             name: "ModelLifecycleTests",
             dependencies: ["ModelLifecycle", "Dialogue", "FileFormats", "LanguageModeling", "Sentiment", "Primitives",
-                           "TestSupport"],
+                           "TestSupport", "ConversationStorage"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "BenchmarkingTests",

@@ -74,13 +74,29 @@ public struct TrainingPipeline: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try trained.model.save(to: directory)
             try ModelSentiment.save(combiner, in: directory)
-            if output == nil { try registry.register(newVersionAt: directory) }
+            let record = TrainingRecord(
+                sources: sources.described, dataHash: trained.model.trainingDataHash, splitSeed: config.seed,
+                validationFraction: config.validationFraction, intents: trained.model.labels.intents,
+                trainingExamples: split.training.count, validationExamples: split.validation.count)
+            try record.save(in: directory, training: split.training, validation: split.validation)
+            if output == nil {
+                try registry.register(newVersionAt: directory, dataHash: record.dataHash,
+                                      metricsJSON: Self.metricsJSON(trained.model.metrics))
+            }
         } catch {
             throw .saveFailed(directory: directory, reason: "\(error)")
         }
         return Outcome(model: trained.model, report: trained.report, directory: directory,
                        exampleCount: data.examples.count, intentCount: data.intentNames.count, counts: data.counts,
                        sentimentCombinerFitted: combiner != nil)
+    }
+
+    /// `metrics` as a JSON object with sorted keys (the model_versions row's metrics).
+    static func metricsJSON(_ metrics: [String: Double]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let finite = metrics.filter { $0.value.isFinite }
+        return (try? encoder.encode(finite)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
     }
 
     /// The demo domain's sentiment-labelled messages, used by default when present.
