@@ -43,6 +43,10 @@ let package = Package(
         // Byte-level BPE tokenizer (pure Swift + Foundation): train, encode, decode, tokenizer.json.
         .target(name: "Tokenization", dependencies: ["Primitives"], swiftSettings: strictSettings),
 
+        // A pretrained BERT-family sentence encoder (Hugging Face folder: config.json,
+        // model.safetensors, WordPiece tokenizer.json): forward, backward, mean pooling.
+        .target(name: "PretrainedEncoder", dependencies: ["TensorCore", "Tokenization"], swiftSettings: strictSettings),
+
         // Conversations, feedback, model versions and tickets in SQLite or PostgreSQL.
         .target(name: "ConversationStorage", dependencies: ["CSQLite", "CLibPQ"], swiftSettings: strictSettings),
 
@@ -78,7 +82,8 @@ let package = Package(
         // versions, evaluation and its report.
         .target(
             name: "ModelLifecycle",
-            dependencies: ["Primitives", "FileFormats", "Dialogue", "LanguageModeling", "Sentiment", "TensorCore", "ConversationStorage"],
+            dependencies: ["Primitives", "FileFormats", "Dialogue", "LanguageModeling", "Sentiment", "TensorCore",
+                           "ConversationStorage"],
             swiftSettings: strictSettings),
 
         // Measurement harness behind `chatbot bench`.
@@ -124,11 +129,15 @@ let package = Package(
             name: "SystemLibrariesTests", dependencies: ["CBLAS", "CLibPQ", "CSQLite", "CEditLine"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "TokenizationTests", dependencies: ["Tokenization", "TensorCore"],
+            name: "TokenizationTests", dependencies: ["Tokenization", "TensorCore", "TestSupport"],
             resources: [.copy("Resources")],
             swiftSettings: strictSettings),
         .testTarget(
             name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "PretrainedEncoderTests", dependencies: ["PretrainedEncoder", "TensorCore", "Tokenization", "TestSupport"],
             resources: [.copy("Resources")],
             swiftSettings: strictSettings),
         .testTarget(

@@ -16,7 +16,7 @@ public struct IntentBenchmarkSettings: Sendable, Hashable {
     /// validation.csv), for running the Python peer on the same rows.
     public var splitDumpDirectory: String?
 
-    /// The data folder holding `banking77/train.csv` and `test.csv`; nil: `BenchmarkCorpus.locateData()`.
+    /// The data folder holding `banking77/train.csv` and `test.csv`; nil: `BenchmarkInputs.locateData()`.
     public var dataDirectory: String?
 
     /// The defaults.

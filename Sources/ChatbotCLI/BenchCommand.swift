@@ -1,6 +1,8 @@
 // `chatbot bench`: runs the benchmark suites and prints one JSON line per figure.
 import ArgumentParser
 import Benchmarking
+import Foundation
+import ModelLifecycle
 
 /// Prints benchmark figures as JSON lines.
 struct BenchCommand: ParsableCommand {
@@ -9,11 +11,25 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure speed; prints one JSON line {\"name\",\"value\",\"unit\"} per figure.")
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: "Suites to run; all but intents (Banking77 training, 20+ minutes) by default.")
+            help: "Suites to run; all but intents and finetune (Banking77 training, 20+ minutes each) by default.")
     var suite: [BenchmarkSuite] = BenchmarkSuite.defaultSuites
 
     @Flag(name: .long, help: "Fewer sizes and shorter runs, for a smoke test.")
     var quick = false
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
+        "tokenizer, intents, finetune: the shared data folder (default: ../shared/data, else shared/data).", valueName: "DIR"))
+    var dataDirectory: String?
+
+    @Option(name: .long, help: ArgumentHelp("chat, dialogue: the intents folder.", valueName: "DIR"))
+    var intents = "intents"
+
+    @Option(name: .long, help: ArgumentHelp(
+        "dialogue: the model folder (default: the active version in models/).", valueName: "DIR"))
+    var model: String?
+
+    @Option(name: .long, help: ArgumentHelp("dialogue: the transcripts folder.", valueName: "DIR"))
+    var transcripts = "conversations"
 
     @Option(name: .long, help: ArgumentHelp(
         "intents: the Banking77 variants to train, comma-separated (transformer+sparse, transformer, lstm+sparse, lstm; none for the demo domain alone).",
@@ -21,7 +37,7 @@ struct BenchCommand: ParsableCommand {
     var variants: String?
 
     @Option(name: .customLong("config-json"), help: ArgumentHelp(
-        "intents: model settings over the defaults, as JSON (config.json keys, e.g. {\"training_threads\":1}).",
+        "intents, finetune: model settings over the defaults, as JSON (config.json keys, e.g. {\"training_threads\":1}).",
         valueName: "JSON"))
     var configJSON: String?
 
@@ -35,6 +51,19 @@ struct BenchCommand: ParsableCommand {
         "intents, with --validation-split: write that split's train.csv and validation.csv to DIR.", valueName: "DIR"))
     var dumpSplit: String?
 
+    @Option(name: .customLong("work-dir"), help: ArgumentHelp(
+        "finetune: where its models and transcripts are written (default: a new temporary folder).", valueName: "DIR"))
+    var workDirectory: String?
+
+    @Option(name: .customLong("finetune-epochs"), help: "finetune: fine-tuning epochs (default 4).")
+    var fineTuneEpochs: Int?
+
+    @Option(name: .customLong("replay-ratio"), help: "finetune: replayed old examples per new one (default 3).")
+    var replayRatio: Double?
+
+    @Option(name: .customLong("learning-rate-scale"), help: "finetune: the fine-tuning learning rate as a share of the base's (default 0.5).")
+    var learningRateScale: Float?
+
     func validate() throws {
         if dumpSplit != nil && !validationSplit { throw ValidationError("--dump-split needs --validation-split.") }
     }
@@ -46,8 +75,19 @@ struct BenchCommand: ParsableCommand {
         settings.configJSON = configJSON
         settings.scoreOnValidationSplit = validationSplit
         settings.splitDumpDirectory = dumpSplit
+        var inputs = BenchmarkInputs()
+        inputs.dataDirectory = dataDirectory
+        inputs.intentsDirectory = URL(fileURLWithPath: intents)
+        inputs.modelDirectory = model.map { URL(fileURLWithPath: $0) }
+        inputs.transcriptsDirectory = URL(fileURLWithPath: transcripts)
+        var fineTune = FineTuneBenchmarkSettings()
+        fineTune.workDirectory = workDirectory
+        fineTune.configJSON = configJSON
+        if let fineTuneEpochs { fineTune.fineTune.epochs = fineTuneEpochs }
+        if let replayRatio { fineTune.fineTune.replayRatio = replayRatio }
+        if let learningRateScale { fineTune.fineTune.learningRateScale = learningRateScale }
         for selected in suite {
-            for record in selected.run(quick: quick, intentSettings: settings) {
+            for record in selected.run(quick: quick, inputs: inputs, intentSettings: settings, fineTuneSettings: fineTune) {
                 print(record.jsonLine)
             }
         }

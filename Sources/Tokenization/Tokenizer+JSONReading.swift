@@ -40,7 +40,7 @@ extension Tokenizer {
                       preTokenizer: Self.parsePreTokenizer(root["pre_tokenizer"]), addedTokens: added)
     }
 
-    private static func parseAddedTokens(_ value: Any?) throws(TokenizationError) -> [AddedToken] {
+    static func parseAddedTokens(_ value: Any?) throws(TokenizationError) -> [AddedToken] {
         guard let list = value as? [[String: Any]] else { return [] }
         var tokens: [AddedToken] = []
         for (i, entry) in list.enumerated() {

@@ -161,10 +161,22 @@ private func entry(_ name: String, _ dtype: String = "F32", _ shape: String, _ b
 }
 
 @Test func unsupportedAndUnknownDTypesAreNamed() {
-    expectRejected(malformed("{" + entry("ids", "I64", "1", 0, 8) + "}", data: Array(repeating: 0, count: 8)),
-                   .unsupportedDType, mentioning: "'ids' has unsupported dtype I64")
+    expectRejected(malformed("{" + entry("ids", "U64", "1", 0, 8) + "}", data: Array(repeating: 0, count: 8)),
+                   .unsupportedDType, mentioning: "'ids' has unsupported dtype U64")
     expectRejected(malformed("{" + entry("q", "Q7", "1", 0, 1) + "}", data: [0]),
                    .unsupportedDType, mentioning: "unknown dtype Q7")
+}
+
+@Test func integerTensorsReadAsFloats() throws {
+    // BERT checkpoints carry `embeddings.position_ids` as I64: [0, 1, -2] little-endian, then I32 [7].
+    var bytes: [UInt8] = []
+    for value in [Int64(0), 1, -2] { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+    withUnsafeBytes(of: Int32(7).littleEndian) { bytes += $0 }
+    let file = try SafeTensors.decode(malformed("{" + entry("ids", "I64", "3", 0, 24) + ","
+                                                + entry("n", "I32", "1", 24, 28) + "}", data: bytes))
+    #expect(file["ids"]?.scalars == [0, 1, -2])
+    #expect(file.dtypes["ids"] == .i64)
+    #expect(file["n"]?.scalars == [7])
 }
 
 @Test func invalidShapesAndByteCountMismatchesAreRejected() {
@@ -198,7 +210,7 @@ private func entry(_ name: String, _ dtype: String = "F32", _ shape: String, _ b
     #expect(error?.description.contains(missing.path) == true)
     let bad = Fixtures.temporaryURL("bad.safetensors")
     defer { try? FileManager.default.removeItem(at: bad) }
-    try malformed("{" + entry("ids", "I32", "1", 0, 4) + "}", data: [0, 0, 0, 0]).write(to: bad)
+    try malformed("{" + entry("ids", "U32", "1", 0, 4) + "}", data: [0, 0, 0, 0]).write(to: bad)
     let unsupported = #expect(throws: TensorCoreError.self) { try SafeTensors.read(from: bad) }
     #expect(unsupported?.code == .unsupportedDType)
     #expect(unsupported?.description.contains(bad.path) == true)

@@ -68,23 +68,9 @@ public struct Exchange: Sendable, Hashable {
         }
     }
 
-    /// Reads JSON Lines transcripts from each path (a `.jsonl` file or a folder of them).
+    /// Reads the transcripts at each path (a file or a folder; JSON Lines, plain-text logs or
+    /// CSV exports, as `TranscriptReader` tells them apart).
     public static func exchanges(transcriptPaths paths: [String]) throws -> [Exchange] {
-        var all: [Transcript] = []
-        for path in paths {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw FileFormatError(.io, file: path, message: "no such transcript file or folder")
-            }
-            if isFolder.boolValue {
-                all += try TranscriptReader.load(from: URL(fileURLWithPath: path), displayPath: path)
-            } else {
-                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                    throw FileFormatError(.io, file: path, message: "cannot read the file as UTF-8 text")
-                }
-                all += try TranscriptReader.parse(text, file: path)
-            }
-        }
-        return exchanges(of: all)
+        paths.isEmpty ? [] : exchanges(of: try TranscriptReader.read(paths: paths))
     }
 }

@@ -71,7 +71,7 @@ public enum SafeTensors {
         try write(tensors.map { (name: $0.key, tensor: $0.value) }, metadata: metadata, to: url)
     }
 
-    /// Reads and validates the file at `url`, converting F16, BF16 and F64 tensors to Float32.
+    /// Reads and validates the file at `url`, converting F16, BF16, F64, I64 and I32 tensors to Float32.
     public static func read(from url: URL) throws(TensorCoreError) -> SafeTensorsFile {
         let data: Data
         do {

@@ -11,19 +11,23 @@ public enum SafeTensorsDType: String, Sendable, CaseIterable {
     case bf16 = "BF16"
     /// IEEE double precision, rounded to nearest on read.
     case f64 = "F64"
+    /// 64-bit signed integers (e.g. BERT's `position_ids`), converted to the nearest Float32.
+    case i64 = "I64"
+    /// 32-bit signed integers, converted to the nearest Float32.
+    case i32 = "I32"
 
     /// Bytes per element.
     public var byteCount: Int {
         switch self {
-        case .f32: 4
+        case .f32, .i32: 4
         case .f16, .bf16: 2
-        case .f64: 8
+        case .f64, .i64: 8
         }
     }
 
     /// The dtype names of the format that are valid but not readable here.
     static let knownUnsupported: Set<String> = [
-        "BOOL", "U8", "I8", "U16", "I16", "U32", "I32", "U64", "I64", "F8_E5M2", "F8_E4M3", "F8_E8M0",
+        "BOOL", "U8", "I8", "U16", "I16", "U32", "U64", "F8_E5M2", "F8_E4M3", "F8_E8M0",
         "F4", "F6_E2M3", "F6_E3M2", "C64",
     ]
 
@@ -49,6 +53,14 @@ public enum SafeTensorsDType: String, Sendable, CaseIterable {
                 for i in 0..<count {
                     let bits = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))
                     out[i] = Float(Double(bitPattern: bits))
+                }
+            case .i64:
+                for i in 0..<count {
+                    out[i] = Float(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self)))
+                }
+            case .i32:
+                for i in 0..<count {
+                    out[i] = Float(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)))
                 }
             }
             initialized = count

@@ -12,6 +12,14 @@ public struct SafeTensorsFile: Sendable {
     /// The `__metadata__` table (empty when the file has none).
     public var metadata: [String: String]
 
+    /// A file's contents (e.g. a read file with tensors renamed or left out).
+    package init(names: [String], tensors: [String: Tensor], dtypes: [String: SafeTensorsDType], metadata: [String: String]) {
+        self.names = names
+        self.tensors = tensors
+        self.dtypes = dtypes
+        self.metadata = metadata
+    }
+
     /// The tensor called `name`, if the file has one.
     public subscript(name: String) -> Tensor? { tensors[name] }
 }

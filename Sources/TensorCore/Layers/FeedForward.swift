@@ -15,10 +15,18 @@ public final class FeedForward {
     /// An MLP over `channels` with `hiddenSize` (default 4·channels) inner units.
     ///
     /// - Parameter name: The checkpoint prefix; parameters are `fc.weight`, `fc.bias`, `proj.weight`, `proj.bias` after it.
-    public init(channels: Int, hiddenSize: Int? = nil, name: String = "", generator: inout SeededGenerator) {
+    public convenience init(channels: Int, hiddenSize: Int? = nil, name: String = "", generator: inout SeededGenerator) {
+        self.init(channels: channels, hiddenSize: hiddenSize, expandName: name + "fc.", contractName: name + "proj.",
+                  generator: &generator)
+    }
+
+    /// An MLP whose two layers have the checkpoint prefixes `expandName` and `contractName`
+    /// (BERT: `intermediate.dense.` and `output.dense.`).
+    public init(channels: Int, hiddenSize: Int? = nil, expandName: String, contractName: String,
+                generator: inout SeededGenerator) {
         let hidden = hiddenSize ?? 4 * channels
-        expand = Linear(inputSize: channels, outputSize: hidden, name: name + "fc.", generator: &generator)
-        contract = Linear(inputSize: hidden, outputSize: channels, name: name + "proj.", generator: &generator)
+        expand = Linear(inputSize: channels, outputSize: hidden, name: expandName, generator: &generator)
+        contract = Linear(inputSize: hidden, outputSize: channels, name: contractName, generator: &generator)
     }
 
     /// fc.weight, fc.bias, proj.weight, proj.bias.
