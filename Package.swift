@@ -57,7 +57,7 @@ let package = Package(
         // The model: training data types, tokenizer preparation, transformer/LSTM trunk with LM,
         // intent and sentiment heads, training, calibration, generation, checkpoints.
         .target(
-            name: "LanguageModeling", dependencies: ["TensorCore", "Tokenization", "Primitives"],
+            name: "LanguageModeling", dependencies: ["TensorCore", "Tokenization", "PretrainedEncoder", "Primitives"],
             swiftSettings: strictSettings),
 
         // The files the team reads and writes: intents YAML, CSV and JSON Lines, labelled data,
@@ -82,7 +82,7 @@ let package = Package(
         // versions, evaluation and its report.
         .target(
             name: "ModelLifecycle",
-            dependencies: ["Primitives", "FileFormats", "Dialogue", "LanguageModeling", "Sentiment", "TensorCore"],
+            dependencies: ["Primitives", "FileFormats", "Dialogue", "LanguageModeling", "Sentiment", "TensorCore", "PretrainedEncoder"],
             swiftSettings: strictSettings),
 
         // Measurement harness behind `chatbot bench`.
@@ -90,7 +90,7 @@ let package = Package(
             name: "Benchmarking",
             dependencies: [
                 "Primitives", "TensorCore", "Tokenization", "Sentiment", "LanguageModeling", "ConversationStorage",
-                "FileFormats", "Dialogue", "ModelLifecycle",
+                "FileFormats", "Dialogue", "ModelLifecycle", "PretrainedEncoder",
             ],
             swiftSettings: strictSettings),
 

@@ -18,9 +18,12 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case dialogue
     /// ChatModel on Banking77 (both trunks, sparse features on/off) and the demo domain.
     case intents
+    /// The pretrained encoder: WordPiece speed, embedding latency, Banking77 few-shot, demo, airline sentiment.
+    case encoder
 
-    /// The suites a plain `chatbot bench` runs: all but `intents`, which trains models for 20+ minutes.
-    public static var defaultSuites: [BenchmarkSuite] { allCases.filter { $0 != .intents } }
+    /// The suites a plain `chatbot bench` runs: all but `intents`, which trains models for 20+
+    /// minutes, and `encoder`, which needs the encoder (scripts/get-encoder) and takes minutes.
+    public static var defaultSuites: [BenchmarkSuite] { allCases.filter { $0 != .intents && $0 != .encoder } }
 
     /// Runs the suite and returns its figures (`intents` with `intentSettings`).
     public func run(quick: Bool, intentSettings: IntentBenchmarkSettings = IntentBenchmarkSettings()) -> [BenchmarkRecord] {
@@ -33,6 +36,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .intents: IntentBenchmark(quick: quick, settings: intentSettings).run()
         case .chat: ChatBenchmark(quick: quick).run()
         case .dialogue: DialogueBenchmark(quick: quick).run()
+        case .encoder: EncoderBenchmark(quick: quick, settings: intentSettings).run()
         }
     }
 }

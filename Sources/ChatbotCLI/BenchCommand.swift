@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure speed; prints one JSON line {\"name\",\"value\",\"unit\"} per figure.")
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: "Suites to run; all but intents (Banking77 training, 20+ minutes) by default.")
+            help: "Suites to run; all but intents (Banking77 training, 20+ minutes) and encoder by default.")
     var suite: [BenchmarkSuite] = BenchmarkSuite.defaultSuites
 
     @Flag(name: .long, help: "Fewer sizes and shorter runs, for a smoke test.")
@@ -32,11 +32,18 @@ struct BenchCommand: ParsableCommand {
     var validationSplit = false
 
     @Option(name: .customLong("dump-split"), help: ArgumentHelp(
-        "intents, with --validation-split: write that split's train.csv and validation.csv to DIR.", valueName: "DIR"))
+        "intents, with --validation-split: write that split's train.csv and validation.csv to DIR; encoder: the few-shot samples.",
+        valueName: "DIR"))
     var dumpSplit: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "encoder: the encoder folder (default .chatbot/encoders/all-MiniLM-L6-v2; scripts/get-encoder).", valueName: "DIR"))
+    var encoder: String?
+
     func validate() throws {
-        if dumpSplit != nil && !validationSplit { throw ValidationError("--dump-split needs --validation-split.") }
+        if dumpSplit != nil && !validationSplit && !suite.contains(.encoder) {
+            throw ValidationError("--dump-split needs --validation-split (or --suite encoder).")
+        }
     }
 
     func run() throws {
@@ -46,6 +53,7 @@ struct BenchCommand: ParsableCommand {
         settings.configJSON = configJSON
         settings.scoreOnValidationSplit = validationSplit
         settings.splitDumpDirectory = dumpSplit
+        settings.encoderDirectory = encoder
         for selected in suite {
             for record in selected.run(quick: quick, intentSettings: settings) {
                 print(record.jsonLine)

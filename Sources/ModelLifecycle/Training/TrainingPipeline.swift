@@ -5,6 +5,8 @@ import Dialogue
 import FileFormats
 import Foundation
 import LanguageModeling
+import PretrainedEncoder
+import Sentiment
 
 /// Trains and saves a model from the team's files.
 public struct TrainingPipeline: Sendable {
@@ -24,6 +26,8 @@ public struct TrainingPipeline: Sendable {
         public var counts: [(source: String, examples: Int)]
         /// Whether a sentiment combiner was fitted and saved beside the weights.
         public var sentimentCombinerFitted: Bool
+        /// The encoder's heads, when trained with an encoder.
+        public var encoderClassifier: EncoderClassifier?
     }
 
     /// Where the examples come from.
@@ -34,6 +38,9 @@ public struct TrainingPipeline: Sendable {
     public var output: URL?
     /// The registry used when `output` is nil.
     public var registry = ModelRegistry()
+    /// A pretrained sentence encoder folder (config.json, model.safetensors, tokenizer.json) that
+    /// reads intents and sentiment beside the chat model, or nil (the chat model alone).
+    public var encoder: URL?
 
     /// A pipeline training on `sources` with `config`, saving to `output` (nil: a new active version).
     public init(sources: TrainingSources, config: ChatModelConfig, output: URL?, registry: ModelRegistry = ModelRegistry()) {
@@ -56,6 +63,12 @@ public struct TrainingPipeline: Sendable {
         guard !data.intentNames.isEmpty || data.examples.contains(where: { $0.sentiment != nil }) else {
             throw .noLabels
         }
+        let sentenceEncoder: SentenceEncoder?
+        do {
+            sentenceEncoder = try encoder.map { url throws(PretrainedEncoderError) in try SentenceEncoder.load(from: url) }
+        } catch {
+            throw .trainingFailed("cannot load the encoder: \(error)")
+        }
         let split = DatasetSplit(data.examples, validationFraction: config.validationFraction, seed: config.seed)
         let trained: (model: ChatModel, report: TrainingReport)
         do {
@@ -65,22 +78,52 @@ public struct TrainingPipeline: Sendable {
             progress.finish()
             throw .trainingFailed("\(error)")
         }
+        var classifier: EncoderClassifier?
+        if let sentenceEncoder {
+            do {
+                classifier = try EncoderClassifierTrainer(config: config).train(
+                    encoder: sentenceEncoder, training: split.training, validation: split.validation)
+            } catch {
+                progress.finish()
+                throw .trainingFailed("the encoder heads: \(error)")
+            }
+        }
         progress.finish()
         // A combiner that cannot be fitted costs only the combination: the model is kept and averaged.
-        let combiner = ModelSentiment.hasHead(trained.model)
-            ? try? ModelSentiment.fitCombiner(model: trained.model, validation: split.validation) : nil
+        let combiner: LogisticCombiner?
+        if let classifier, classifier.hasSentiment {
+            combiner = try? ModelSentiment.fitCombiner(validation: split.validation) { labelled in
+                try classifier.predict(labelled.map(\.text), topK: 1).map(\.sentimentProbabilities)
+            }
+        } else {
+            combiner = ModelSentiment.hasHead(trained.model)
+                ? try? ModelSentiment.fitCombiner(model: trained.model, validation: split.validation) : nil
+        }
         let directory = output ?? registry.newVersionDirectory(architecture: config.architecture.rawValue)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try trained.model.save(to: directory)
             try ModelSentiment.save(combiner, in: directory)
+            try saveEncoder(classifier, in: directory)
             if output == nil { try registry.register(newVersionAt: directory) }
         } catch {
             throw .saveFailed(directory: directory, reason: "\(error)")
         }
         return Outcome(model: trained.model, report: trained.report, directory: directory,
                        exampleCount: data.examples.count, intentCount: data.intentNames.count, counts: data.counts,
-                       sentimentCombinerFitted: combiner != nil)
+                       sentimentCombinerFitted: combiner != nil, encoderClassifier: classifier)
+    }
+
+    /// Writes the encoder heads into `directory`, or, for nil, removes those a previous model left there.
+    private func saveEncoder(_ classifier: EncoderClassifier?, in directory: URL) throws {
+        if let classifier {
+            try classifier.save(to: directory)
+            return
+        }
+        for name in [EncoderClassifier.manifestFileName, EncoderClassifier.weightsFileName, EncoderClassifier.encoderFolderName] {
+            let url = directory.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+        }
     }
 
     /// The demo domain's sentiment-labelled messages, used by default when present.
