@@ -82,7 +82,8 @@ let package = Package(
         // versions, evaluation and its report.
         .target(
             name: "ModelLifecycle",
-            dependencies: ["Primitives", "FileFormats", "Dialogue", "LanguageModeling", "Sentiment", "TensorCore", "PretrainedEncoder"],
+            dependencies: ["Primitives", "FileFormats", "Dialogue", "LanguageModeling", "Sentiment", "TensorCore",
+                           "ConversationStorage", "PretrainedEncoder"],
             swiftSettings: strictSettings),
 
         // Measurement harness behind `chatbot bench`.
@@ -159,7 +160,7 @@ let package = Package(
         .testTarget(
             name: "ModelLifecycleTests",
             dependencies: ["ModelLifecycle", "Dialogue", "FileFormats", "LanguageModeling", "Sentiment", "Primitives",
-                           "TestSupport"],
+                           "TestSupport", "ConversationStorage"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "BenchmarkingTests",

@@ -1,4 +1,4 @@
-// The benchmark corpus: every `text` cell of the CSVs under ../shared/data (or $CHATBOT_DATA_DIR),
+// The benchmark corpus: every `text` cell of the CSVs under the shared data folder (`--data-dir`),
 // one text per entry, read at benchmark time and never copied into the repository.
 import FileFormats
 import Foundation
@@ -13,18 +13,11 @@ public struct BenchmarkCorpus: Sendable {
     /// Total UTF-8 bytes of all texts plus one newline each (the size of the corpus as a file).
     public var byteCount: Int { texts.reduce(0) { $0 + $1.utf8.count + 1 } }
 
-    /// The data directory: `$CHATBOT_DATA_DIR`, else `../shared/data`, else `shared/data`; nil if none exists.
-    public static func locateData() -> String? {
-        var candidates = ["../shared/data", "shared/data"]
-        if let env = ProcessInfo.processInfo.environment["CHATBOT_DATA_DIR"] { candidates.insert(env, at: 0) }
-        return candidates.first { FileManager.default.fileExists(atPath: $0) }
-    }
-
-    /// Loads every `*.csv` below the data directory (sorted by path), or nil if there is none.
+    /// Loads every `*.csv` below `dataDirectory` (default: the shared data folder; sorted by path), or nil if there is none.
     ///
     /// - Throws: `FileFormatError` naming the file and line of malformed CSV.
     public static func load(from dataDirectory: String? = nil) throws(FileFormatError) -> BenchmarkCorpus? {
-        guard let directory = dataDirectory ?? locateData(),
+        guard let directory = dataDirectory ?? BenchmarkInputs().locateData(),
               let paths = try? FileManager.default.subpathsOfDirectory(atPath: directory)
         else { return nil }
         var texts: [String] = []

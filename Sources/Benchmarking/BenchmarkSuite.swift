@@ -25,18 +25,34 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     /// minutes, and `encoder`, which needs the encoder (scripts/get-encoder) and takes minutes.
     public static var defaultSuites: [BenchmarkSuite] { allCases.filter { $0 != .intents && $0 != .encoder } }
 
-    /// Runs the suite and returns its figures (`intents` with `intentSettings`).
-    public func run(quick: Bool, intentSettings: IntentBenchmarkSettings = IntentBenchmarkSettings()) -> [BenchmarkRecord] {
+    /// Runs the suite on `inputs` and returns its figures (`intents` with `intentSettings`).
+    public func run(quick: Bool, inputs: BenchmarkInputs = BenchmarkInputs(),
+                    intentSettings: IntentBenchmarkSettings = IntentBenchmarkSettings()) -> [BenchmarkRecord] {
         switch self {
-        case .gemm: GEMMBenchmark(quick: quick).run()
-        case .block: TransformerBlockBenchmark(quick: quick).run()
-        case .store: StoreBenchmark(quick: quick).run()
-        case .tokenizer: TokenizerBenchmark(quick: quick).run()
-        case .sentiment: SentimentBenchmark(quick: quick).run()
-        case .intents: IntentBenchmark(quick: quick, settings: intentSettings).run()
-        case .chat: ChatBenchmark(quick: quick).run()
-        case .dialogue: DialogueBenchmark(quick: quick).run()
-        case .encoder: EncoderBenchmark(quick: quick, settings: intentSettings).run()
+        case .gemm: return GEMMBenchmark(quick: quick).run()
+        case .block: return TransformerBlockBenchmark(quick: quick).run()
+        case .store: return StoreBenchmark(quick: quick).run()
+        case .tokenizer:
+            var bench = TokenizerBenchmark(quick: quick)
+            bench.dataDirectory = inputs.dataDirectory
+            return bench.run()
+        case .sentiment: return SentimentBenchmark(quick: quick).run()
+        case .intents:
+            var settings = intentSettings
+            settings.dataDirectory = settings.dataDirectory ?? inputs.dataDirectory
+            return IntentBenchmark(quick: quick, settings: settings).run()
+        case .chat:
+            var bench = ChatBenchmark(quick: quick)
+            bench.intentsDirectory = inputs.intentsDirectory
+            return bench.run()
+        case .dialogue:
+            var bench = DialogueBenchmark(quick: quick)
+            bench.inputs = inputs
+            return bench.run()
+        case .encoder:
+            var settings = intentSettings
+            settings.dataDirectory = settings.dataDirectory ?? inputs.dataDirectory
+            return EncoderBenchmark(quick: quick, settings: settings).run()
         }
     }
 }

@@ -16,8 +16,8 @@ public struct ChatBenchmark: Sendable {
     public var turns = 2_000
     /// Customer turns per conversation before a new one starts.
     public var turnsPerConversation = 8
-    /// The intents folder; nil: `$CHATBOT_INTENTS_DIR`, else `intents`.
-    public var intentsDirectory: URL?
+    /// The intents folder.
+    public var intentsDirectory = BenchmarkInputs().intentsDirectory
     /// Where the active model is looked up.
     public var registry = ModelRegistry()
 
@@ -37,15 +37,10 @@ public struct ChatBenchmark: Sendable {
         "This is unacceptable!!! Worst service ever", "blorp wibble",
     ]
 
-    /// The intents folder: `$CHATBOT_INTENTS_DIR`, else `intents` in the working directory.
-    static func intentsFolder() -> URL {
-        URL(fileURLWithPath: ProcessInfo.processInfo.environment["CHATBOT_INTENTS_DIR"] ?? "intents")
-    }
-
     /// Runs the measurements; empty (with a note on stderr) without an intents folder.
     public func run() -> [BenchmarkRecord] {
-        guard let catalog = try? IntentCatalog.load(from: intentsDirectory ?? Self.intentsFolder()) else {
-            FileHandle.standardError.write(Data("chat: no intents folder (set CHATBOT_INTENTS_DIR or run from the package root); skipped\n".utf8))
+        guard let catalog = try? IntentCatalog.load(from: intentsDirectory) else {
+            FileHandle.standardError.write(Data("chat: no intents folder (give --intents or run from the package root); skipped\n".utf8))
             return []
         }
         var understanding: ExampleMatchingUnderstanding?

@@ -20,24 +20,16 @@ public struct DialogueBenchmark: Sendable {
     /// The default settings (`quick` changes nothing: the measurement is small).
     public init(quick: Bool = false) {}
 
-    /// The model: `$CHATBOT_MODEL_DIR`, else the active version in `models/`.
-    static func modelFolder() -> URL? {
-        if let path = ProcessInfo.processInfo.environment["CHATBOT_MODEL_DIR"] { return URL(fileURLWithPath: path) }
-        return ModelRegistry().activeModelDirectory()
-    }
-
-    /// The transcripts: `$CHATBOT_TRANSCRIPTS_DIR`, else `conversations` in the working directory.
-    static func transcriptsFolder() -> URL {
-        URL(fileURLWithPath: ProcessInfo.processInfo.environment["CHATBOT_TRANSCRIPTS_DIR"] ?? "conversations")
-    }
+    /// The intents, the transcripts and the model (default: the active version).
+    public var inputs = BenchmarkInputs()
 
     /// Runs the measurements; empty (with a note on stderr) without intents, transcripts or a model.
     public func run() -> [BenchmarkRecord] {
         do {
-            let catalog = try IntentCatalog.load(from: ChatBenchmark.intentsFolder())
-            let transcripts = try TranscriptReader.load(from: Self.transcriptsFolder())
-            guard let folder = Self.modelFolder() else {
-                FileHandle.standardError.write(Data("dialogue: no model (set CHATBOT_MODEL_DIR or run `chatbot train`); skipped\n".utf8))
+            let catalog = try IntentCatalog.load(from: inputs.intentsDirectory)
+            let transcripts = try TranscriptReader.load(from: inputs.transcriptsDirectory)
+            guard let folder = inputs.modelFolder() else {
+                FileHandle.standardError.write(Data("dialogue: no model (give --model or run `chatbot train`); skipped\n".utf8))
                 return []
             }
             let understanding = try ChatModelUnderstanding(contentsOf: folder)

@@ -42,7 +42,7 @@ public struct EncoderBenchmark: Sendable {
             return []
         }
         var records = [BenchmarkRecord(name: "encoder.parameters", value: Double(encoder.parameters.scalarCount), unit: "count")]
-        let directory = settings.dataDirectory ?? BenchmarkCorpus.locateData()
+        let directory = settings.dataDirectory ?? BenchmarkInputs().locateData()
         if let directory, let train = IntentBenchmark.labelledRows(directory + "/banking77/train.csv"),
            let test = IntentBenchmark.labelledRows(directory + "/banking77/test.csv") {
             let testRows = quick ? Array(test.prefix(400)) : test

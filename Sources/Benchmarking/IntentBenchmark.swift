@@ -57,7 +57,7 @@ public struct IntentBenchmark: Sendable {
     }
 
     func banking77() -> [BenchmarkRecord] {
-        guard let directory = settings.dataDirectory ?? BenchmarkCorpus.locateData(),
+        guard let directory = settings.dataDirectory ?? BenchmarkInputs().locateData(),
               let train = Self.labelledRows(directory + "/banking77/train.csv"),
               let test = Self.labelledRows(directory + "/banking77/test.csv")
         else { return [] }

@@ -19,7 +19,7 @@ public struct IntentBenchmarkSettings: Sendable, Hashable {
     /// encoder: the encoder folder; nil: `EncoderBenchmark.defaultEncoderDirectory`.
     public var encoderDirectory: String?
 
-    /// The data folder holding `banking77/train.csv` and `test.csv`; nil: `BenchmarkCorpus.locateData()`.
+    /// The data folder holding `banking77/train.csv` and `test.csv`; nil: `BenchmarkInputs.locateData()`.
     public var dataDirectory: String?
 
     /// The defaults.

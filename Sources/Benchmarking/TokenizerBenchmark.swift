@@ -14,7 +14,7 @@ public struct TokenizerBenchmark: Sendable {
     public var runs = 3
     /// Use only this many texts (nil: all).
     public var textLimit: Int?
-    /// The data folder of `*.csv` texts; nil: `BenchmarkCorpus.locateData()`.
+    /// The data folder of `*.csv` texts; nil: `BenchmarkInputs.locateData()`.
     public var dataDirectory: String?
 
     /// The full run, or with `quick` one repetition on the first 2,000 texts.
@@ -36,7 +36,7 @@ public struct TokenizerBenchmark: Sendable {
         }
         guard var corpus = loaded else {
             FileHandle.standardError.write(Data(
-                "tokenizer: no benchmark data (looked in $CHATBOT_DATA_DIR, ../shared/data, shared/data); skipped\n".utf8))
+                "tokenizer: no benchmark data (give --data-dir; looked in ../shared/data, shared/data); skipped\n".utf8))
             return []
         }
         if let textLimit { corpus.texts = Array(corpus.texts.prefix(textLimit)) }

@@ -1,6 +1,7 @@
 // `chatbot bench`: runs the benchmark suites and prints one JSON line per figure.
 import ArgumentParser
 import Benchmarking
+import Foundation
 
 /// Prints benchmark figures as JSON lines.
 struct BenchCommand: ParsableCommand {
@@ -14,6 +15,20 @@ struct BenchCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Fewer sizes and shorter runs, for a smoke test.")
     var quick = false
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
+        "tokenizer, intents, encoder: the shared data folder (default: ../shared/data, else shared/data).", valueName: "DIR"))
+    var dataDirectory: String?
+
+    @Option(name: .long, help: ArgumentHelp("chat, dialogue: the intents folder.", valueName: "DIR"))
+    var intents = "intents"
+
+    @Option(name: .long, help: ArgumentHelp(
+        "dialogue: the model folder (default: the active version in models/).", valueName: "DIR"))
+    var model: String?
+
+    @Option(name: .long, help: ArgumentHelp("dialogue: the transcripts folder.", valueName: "DIR"))
+    var transcripts = "conversations"
 
     @Option(name: .long, help: ArgumentHelp(
         "intents: the Banking77 variants to train, comma-separated (transformer+sparse, transformer, lstm+sparse, lstm; none for the demo domain alone).",
@@ -54,8 +69,13 @@ struct BenchCommand: ParsableCommand {
         settings.scoreOnValidationSplit = validationSplit
         settings.splitDumpDirectory = dumpSplit
         settings.encoderDirectory = encoder
+        var inputs = BenchmarkInputs()
+        inputs.dataDirectory = dataDirectory
+        inputs.intentsDirectory = URL(fileURLWithPath: intents)
+        inputs.modelDirectory = model.map { URL(fileURLWithPath: $0) }
+        inputs.transcriptsDirectory = URL(fileURLWithPath: transcripts)
         for selected in suite {
-            for record in selected.run(quick: quick, intentSettings: settings) {
+            for record in selected.run(quick: quick, inputs: inputs, intentSettings: settings) {
                 print(record.jsonLine)
             }
         }

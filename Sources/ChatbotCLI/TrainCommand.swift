@@ -44,8 +44,12 @@ struct TrainCommand: ParsableCommand {
             help: ArgumentHelp("The label column of --data (default: intent, category or label).", valueName: "NAME"))
     var labelColumn: String?
 
-    @Option(name: .long, help: ArgumentHelp("A folder of transcripts (*.jsonl): reply pairs for generation.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp(
+        "A transcript file or folder (.jsonl, .txt, .csv): reply pairs for generation, intents where labelled.",
+        valueName: "PATH"))
     var transcripts: String?
+
+    @OptionGroup var transcriptFormat: TranscriptFormatOptions
 
     @Option(name: .customLong("sentiment-data"),
             help: ArgumentHelp("A CSV with text and sentiment (negative, neutral, positive) columns.", valueName: "FILE"))
@@ -95,6 +99,7 @@ struct TrainCommand: ParsableCommand {
         } else {
             sources = TrainingSources(intents: intents, transcripts: transcripts)
         }
+        sources.transcriptOptions = transcriptFormat.readOptions
         sources.labelledData = data
         sources.textColumn = textColumn
         sources.labelColumn = labelColumn

@@ -1,5 +1,5 @@
-// `chatbot transcripts export|import`: moves conversations between the store and the transcript
-// JSON Lines format that training reads (docs/FORMATS.md "Transcripts").
+// `chatbot transcripts export|import`: moves conversations between the store and transcript
+// files (docs/FORMATS.md "Transcripts"): export writes JSON Lines, import reads all three formats.
 import ArgumentParser
 import ConversationStorage
 import FileFormats
@@ -20,8 +20,8 @@ struct TranscriptsExportCommand: ParsableCommand {
         abstract: "Write stored conversations as transcript JSON Lines (the format training reads).",
         discussion: """
             Imported conversations get their transcript id and channel back; live ones are \
-            exported under their UUID. Conversations that cannot be transcripts (e.g. a customer \
-            message without an intent) are left out and counted. Text is exported as stored, so \
+            exported under their UUID. Conversations that cannot be transcripts (e.g. a text \
+            with a template placeholder) are left out and counted. Text is exported as stored, so \
             redacted personal data stays a placeholder such as {email}. A one-line summary goes \
             to standard error.
             """)
@@ -64,16 +64,22 @@ struct TranscriptsExportCommand: ParsableCommand {
 struct TranscriptsImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Store transcript JSON Lines files as conversations (channel import).",
+        abstract: "Store transcript files (JSON Lines, plain text or CSV) as conversations (channel import).",
         discussion: """
-            Ids are derived from the transcript ids, so importing a file again stores nothing \
-            new. Text is redacted like any other stored text. A malformed line is reported as \
-            file:line and none of it is stored; the other lines are imported, and the exit \
-            status is 1 if any line was skipped. A one-line summary goes to standard error.
+            The format follows the extension (.jsonl, .txt, .csv) unless --transcript-format \
+            names it. Plain-text logs are "Customer: ..." / "Agent: ..." lines with a blank line \
+            between conversations; CSV has a row per turn (conversation_id, role, text, \
+            optionally time and intent). Customer turns need no intent. Ids are derived from the \
+            transcript ids (text logs: file name and line), so importing a file again stores \
+            nothing new. Text is redacted like any other stored text. A malformed conversation \
+            is reported as file:line and none of it is stored; the others are imported, and the \
+            exit status is 1 if any was skipped. A one-line summary goes to standard error.
             """)
 
-    @Argument(help: ArgumentHelp("Transcript files (.jsonl).", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Transcript files (.jsonl, .txt or .csv).", valueName: "FILE"))
     var files: [String]
+
+    @OptionGroup var format: TranscriptFormatOptions
 
     @OptionGroup var store: StoreOptions
 
@@ -86,7 +92,7 @@ struct TranscriptsImportCommand: ParsableCommand {
         var total = TranscriptImporter.Summary()
         for file in files {
             do {
-                total.add(try importer.importFile(at: URL(fileURLWithPath: file), shown: file))
+                total.add(try importer.importFile(at: URL(fileURLWithPath: file), shown: file, options: format.readOptions))
             } catch let error as FileFormatError {
                 throw CommandFailure(error.description)
             } catch let error as StorageError {

@@ -27,21 +27,27 @@ public struct FileFormatError: Error, CustomStringConvertible, Sendable {
         public var file: String?
         /// 1-based line number, or nil when the problem concerns the whole file.
         public var line: Int?
+        /// 0-based byte offset where the faulty record starts (an mbox message), or nil.
+        public var byteOffset: Int?
         /// What is wrong, without customer text beyond the offending value itself.
         public var message: String
 
-        /// Creates a problem at `file:line` (nil file: not about a file).
-        public init(file: String?, line: Int?, message: String) {
+        /// Creates a problem at `file:line` (nil file: not about a file), optionally at a byte offset.
+        public init(file: String?, line: Int?, byteOffset: Int? = nil, message: String) {
             self.file = file
             self.line = line
+            self.byteOffset = byteOffset
             self.message = message
         }
 
-        /// `file:line: message`, `file: message` without a line, `message` without a file.
+        /// `file:line: message`, `file: message` without a line, `message` without a file;
+        /// a byte offset follows the place: `inbox.mbox:120 (byte 5311): message`.
         public var description: String {
             guard let file else { return message }
-            if let line { return "\(file):\(line): \(message)" }
-            return "\(file): \(message)"
+            var place = file
+            if let line { place += ":\(line)" }
+            if let byteOffset { place += " (byte \(byteOffset))" }
+            return "\(place): \(message)"
         }
     }
 
@@ -53,7 +59,9 @@ public struct FileFormatError: Error, CustomStringConvertible, Sendable {
     /// Creates an error with the given problems (sorted by file, then line).
     public init(_ code: Code, problems: [Problem]) {
         self.code = code
-        self.problems = problems.sorted { ($0.file ?? "", $0.line ?? 0) < ($1.file ?? "", $1.line ?? 0) }
+        self.problems = problems.sorted {
+            ($0.file ?? "", $0.line ?? 0, $0.byteOffset ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.byteOffset ?? 0)
+        }
     }
 
     /// An error with a single problem (`file` nil when it is not about a file).

@@ -131,6 +131,32 @@ private func checkMalformedLinesAreReportedAndNothingOfThemIsStored(_ backend: S
     #expect(stored.customerRef == "transcript:sms:good")
 }
 
+private func checkPlainTextAndCSVFilesImportWithoutIntentsAndExportBack(_ backend: StoreBackend) throws {
+    guard let fixture = try StoreFixture.make(backend) else { return }
+    let store = try fixture.makeStore()
+    let folder = try TestFixtures.folder([
+        "chats.txt": "Customer: my card 4111 1111 1111 1111 was charged twice\nAgent: Sorry, I'll refund it.\n\nCustomer: bad\n\nAgent: hello\nCustomer: hi\n",
+        "export.csv": "conversation_id,role,text,time\nx-9,customer,where is it?,2026-03-02T09:14:00Z\nx-9,agent,On its way.,2026-03-02T09:15:00Z\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let importer = TranscriptImporter(store: store)
+    let text = try importer.importFile(at: folder.appendingPathComponent("chats.txt"), shown: "chats.txt")
+    let csv = try importer.importFile(at: folder.appendingPathComponent("export.csv"), shown: "export.csv")
+    #expect((text.conversations, text.turns, text.skipped) == (3, 5, 0))
+    #expect((csv.conversations, csv.turns) == (1, 2))
+    let again = try importer.importFile(at: folder.appendingPathComponent("chats.txt"), shown: "chats.txt")
+    #expect(again.alreadyStored == 3)
+    #expect(try store.messages(since: nil, limit: nil).count == 7)
+    let (exported, summary) = try TranscriptExporter(store: store, includeFeedback: true).exportText(since: nil)
+    #expect(summary.conversations == 4 && summary.skipped.isEmpty)
+    let read = try TranscriptReader.parse(exported, file: "e.jsonl")
+    #expect(Set(read.map(\.id)) == ["chats.txt:1", "chats.txt:4", "chats.txt:6", "x-9"])
+    #expect(read.flatMap(\.turns).allSatisfy { $0.intent == nil })
+    let first = try #require(read.first { $0.id == "chats.txt:1" })
+    #expect(first.turns.first?.text == "my card {card_number} was charged twice")
+    #expect(read.first { $0.id == "x-9" }?.started == Date(timeIntervalSince1970: 1_772_442_840))
+}
+
 @Test func anUnreadableFileIsAnIOError() {
     let problems = TestFixtures.problems {
         let store = try SQLiteConversationStore(path: FileManager.default.temporaryDirectory
@@ -163,6 +189,7 @@ private func checkMalformedLinesAreReportedAndNothingOfThemIsStored(_ backend: S
     @Test func importingTheSameFilesTwiceStoresNothingNew() throws { try checkImportingTheSameFilesTwiceStoresNothingNew(.sqlite) }
     @Test func exportSinceKeepsOnlyLaterConversations() throws { try checkExportSinceKeepsOnlyLaterConversations(.sqlite) }
     @Test func malformedLinesAreReportedAndNothingOfThemIsStored() throws { try checkMalformedLinesAreReportedAndNothingOfThemIsStored(.sqlite) }
+    @Test func plainTextAndCSVFilesImportWithoutIntentsAndExportBack() throws { try checkPlainTextAndCSVFilesImportWithoutIntentsAndExportBack(.sqlite) }
 }
 
 /// PostgreSQL: skipped without CHATBOT_TEST_DATABASE_URL; under CI=true it must be set, or these fail.
@@ -173,4 +200,5 @@ struct PostgreSQLTranscriptStoreTests {
     @Test func importingTheSameFilesTwiceStoresNothingNew() throws { try checkImportingTheSameFilesTwiceStoresNothingNew(.postgres) }
     @Test func exportSinceKeepsOnlyLaterConversations() throws { try checkExportSinceKeepsOnlyLaterConversations(.postgres) }
     @Test func malformedLinesAreReportedAndNothingOfThemIsStored() throws { try checkMalformedLinesAreReportedAndNothingOfThemIsStored(.postgres) }
+    @Test func plainTextAndCSVFilesImportWithoutIntentsAndExportBack() throws { try checkPlainTextAndCSVFilesImportWithoutIntentsAndExportBack(.postgres) }
 }

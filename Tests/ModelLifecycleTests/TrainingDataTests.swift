@@ -56,6 +56,25 @@ import TestSupport
     #expect(second.context == [ConversationTurn(speaker: .customer, text: "hi"), ConversationTurn(speaker: .agent, text: "Hello!")])
 }
 
+@Test func unlabelledPlainTextTranscriptsGiveRepliesButNoIntentExamples() throws {
+    let folder = try TestFixtures.folder([
+        "log.txt": "Client: hi there\nSupport: Hello! How can I help?\nClient: my refund\nSupport: Refund started.\nClient: thanks\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var sources = TrainingSources(transcripts: folder.appendingPathComponent("log.txt").path)
+    sources.transcriptOptions = TranscriptReadOptions(customerLabels: ["Client"], agentLabels: ["Support"])
+    let data = try TrainingData.load(sources)
+    #expect(data.examples.map(\.text) == ["hi there", "my refund"])
+    #expect(data.examples.map(\.reply) == ["Hello! How can I help?", "Refund started."])
+    #expect(data.examples.allSatisfy { $0.intent == nil })
+    #expect(data.intentNames.isEmpty)
+    #expect(data.examples[1].context == [ConversationTurn(speaker: .customer, text: "hi there"),
+                                         ConversationTurn(speaker: .agent, text: "Hello! How can I help?")])
+    // The same log, with the default speaker names, names the first line it cannot read.
+    let problems = TestFixtures.problems { _ = try TrainingData.load(TrainingSources(transcripts: folder.appendingPathComponent("log.txt").path)) }
+    #expect(problems.first?.line == 1 && problems.first?.file?.hasSuffix("log.txt") == true)
+}
+
 @Test func badSentimentRowsAreReportedWithFileAndLine() throws {
     let folder = try TestFixtures.folder(["mood.csv": "text,sentiment\nfine,positive\nhmm,meh\n,neutral\n"])
     defer { try? FileManager.default.removeItem(at: folder) }

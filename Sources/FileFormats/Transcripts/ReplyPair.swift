@@ -13,6 +13,8 @@ public struct ReplyPair: Hashable, Sendable {
     public var intent: String?
     /// The transcript's id.
     public var transcriptID: String
+    /// The index of the agent turn in the transcript's turns (0-based).
+    public var agentTurn: Int
 }
 
 extension Transcript {
@@ -40,7 +42,7 @@ extension Transcript {
             let contextStart = max(0, index - 1 - max(0, maxContextTurns))
             pairs.append(ReplyPair(
                 context: Array(turns[contextStart..<(index - 1)]), customer: turns[index - 1],
-                reply: reply, intent: intent, transcriptID: id))
+                reply: reply, intent: intent, transcriptID: id, agentTurn: index))
         }
         return pairs
     }

@@ -81,14 +81,11 @@ public struct TranscriptExporter {
             case .system:
                 continue
             case .customer:
-                guard let intent = message.intent else {
-                    return .failure(SkipReason(message: "customer message \(message.seq) has no intent"))
-                }
-                var turn = TranscriptTurn(role: .customer, text: message.text, intent: intent,
+                var turn = TranscriptTurn(role: .customer, text: message.text, intent: message.intent,
                                           sentiment: message.sentimentLabel.flatMap(SentimentLabel.init(rawValue:)))
                 // A live conversation's intents, and imported ones with a confidence, are the bot's readings.
                 readingTurn = nil
-                if reference == nil || message.confidence != nil {
+                if message.intent != nil, reference == nil || message.confidence != nil {
                     turn.intentSource = .predicted
                     turn.confidence = message.confidence
                     readingTurn = turns.count
@@ -115,7 +112,7 @@ public struct TranscriptExporter {
             location: SourceLocation(file: "export", line: 1),
             status: conversation.status == .closed ? nil : conversation.status)  // no status means closed
         // What the reader would say about the line: the writer's output must read back.
-        let (_, problems) = TranscriptReader.parseCollecting(TranscriptWriter.line(transcript), file: "export", knownIntents: nil)
+        let problems = TranscriptReader.parseJSONLines(TranscriptWriter.line(transcript), file: "export", knownIntents: nil).problems
         if let problem = problems.first { return .failure(SkipReason(message: problem.message)) }
         return .success(transcript)
     }
@@ -137,8 +134,8 @@ public struct TranscriptExporter {
         }
     }
 
-    /// The id a conversation is exported under.
-    static func transcriptID(_ conversation: Conversation) -> String {
+    /// The id a conversation is exported under: its transcript id if imported, else its UUID in lower case.
+    public static func transcriptID(_ conversation: Conversation) -> String {
         TranscriptStoreMapping.transcriptReference(conversation.customerRef)?.id ?? conversation.id.uuidString.lowercased()
     }
 

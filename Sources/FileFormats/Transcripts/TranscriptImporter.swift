@@ -1,6 +1,7 @@
-// Stores transcript files as conversations (channel `import`) with their turns, intents,
-// sentiment and feedback. Ids derive from the transcript id, so a second import of the same
-// file stores nothing new; a malformed line is reported with file:line and none of it is stored.
+// Stores transcript files (any format) as conversations (channel `import`) with their turns,
+// intents, sentiment and feedback. Ids derive from the transcript id, so a second import of the
+// same file stores nothing new; a malformed conversation is reported with file:line and none of
+// it is stored.
 import ConversationStorage
 import Foundation
 import Primitives
@@ -17,9 +18,9 @@ public struct TranscriptImporter {
         public var turns = 0
         /// Feedback items in the imported conversations.
         public var feedback = 0
-        /// Lines skipped because they are malformed or cannot be stored.
+        /// Conversations skipped because they are malformed or cannot be stored (JSON Lines: lines).
         public var skipped = 0
-        /// Why each skipped line was skipped, as `file:line: message`.
+        /// Why each skipped conversation was skipped, as `file:line: message`.
         public var problems: [FileFormatError.Problem] = []
 
         /// Creates an empty summary.
@@ -50,29 +51,35 @@ public struct TranscriptImporter {
         self.knownIntents = knownIntents
     }
 
-    /// Imports the JSON Lines file at `url`; `shown` names it in problems.
+    /// Imports the transcript file at `url` in the format `options` gives it (by extension
+    /// unless overridden); `shown` names it in problems.
     ///
-    /// - Throws: `FileFormatError` (.io) when the file cannot be read or is not UTF-8, and
-    ///   `StorageError` when the store fails (what was written before stays, and a re-run
-    ///   completes it without duplicates).
-    public func importFile(at url: URL, shown: String? = nil) throws -> Summary {
-        let name = shown ?? url.path
-        let text = try JSONLinesReader.text(of: url, shown: name)
-        return try importText(text, file: name)
+    /// - Throws: `FileFormatError` when the file cannot be read, is not UTF-8 or has no known
+    ///   format, and `StorageError` when the store fails (what was written before stays, and a
+    ///   re-run completes it without duplicates).
+    public func importFile(at url: URL, shown: String? = nil, options: TranscriptReadOptions = TranscriptReadOptions()) throws -> Summary {
+        var options = options
+        options.knownIntents = knownIntents
+        return try importParsed(try TranscriptReader.parseFile(at: url, shown: shown ?? url.path, options: options))
     }
 
     /// Imports the JSON Lines `text` of a file named `file`.
     public func importText(_ text: String, file: String) throws(StorageError) -> Summary {
-        let (transcripts, problems) = TranscriptReader.parseCollecting(text, file: file, knownIntents: knownIntents)
+        try importParsed(TranscriptReader.parseJSONLines(text, file: file, knownIntents: knownIntents))
+    }
+
+    /// Stores the conversations of one read file; those with problems were left out by the reader
+    /// and are counted as skipped, as are duplicates and texts the store's policy would reject.
+    public func importParsed(_ parsed: TranscriptFileParse) throws(StorageError) -> Summary {
         var summary = Summary()
-        var badLines = Set(problems.compactMap(\.line))
-        summary.problems = problems
+        summary.problems = parsed.problems
+        summary.skipped = parsed.skipped
         var seen: [String: Int] = [:]
-        for transcript in transcripts {
-            let line = transcript.location.line
+        for transcript in parsed.transcripts {
+            let (file, line) = (transcript.location.file, transcript.location.line)
             if let first = seen[transcript.id] {
                 summary.problems.append(.init(file: file, line: line, message: "duplicate conversation id \"\(transcript.id)\" (also on line \(first))"))
-                badLines.insert(line)
+                summary.skipped += 1
                 continue
             }
             seen[transcript.id] = line
@@ -80,7 +87,7 @@ public struct TranscriptImporter {
                 try check(transcript)
             } catch {
                 summary.problems.append(.init(file: file, line: line, message: error.message))
-                badLines.insert(line)
+                summary.skipped += 1
                 continue
             }
             let existed = try store.conversation(id: TranscriptStoreMapping.conversationID(transcript: transcript.id)) != nil
@@ -90,7 +97,6 @@ public struct TranscriptImporter {
             summary.turns += transcript.turns.count
             summary.feedback += transcript.turns.reduce(0) { $0 + $1.feedback.count }
         }
-        summary.skipped = badLines.count
         summary.problems.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         return summary
     }

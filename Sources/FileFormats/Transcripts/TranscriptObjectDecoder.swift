@@ -15,6 +15,12 @@ package struct TranscriptObjectDecoder {
     /// they mark removed personal data rather than an unfilled template slot.
     static let redactionNames = Set(Redactor.Kind.allCases.map(\.rawValue))
 
+    /// Why `text` cannot be a transcript message (it holds a template placeholder), or nil.
+    static func placeholderProblem(in text: String) -> String? {
+        guard let placeholder = ResponseTemplate.placeholders(in: text).first(where: { !redactionNames.contains($0) }) else { return nil }
+        return "text contains placeholder {\(placeholder)}; transcripts hold filled-in text"
+    }
+
     mutating func transcript(_ object: [String: Any], location: SourceLocation) -> Transcript? {
         checkKeys(object, allowed: ["id", "channel", "started", "status", "turns"], required: ["id", "channel", "started", "turns"],
                   what: "conversation")
@@ -68,16 +74,17 @@ package struct TranscriptObjectDecoder {
             return nil
         }
         let text = string(object["text"], what: "\(what) text")
-        if let text, let placeholder = ResponseTemplate.placeholders(in: text).first(where: { !Self.redactionNames.contains($0) }) {
-            messages.append("\(what): text contains placeholder {\(placeholder)}; transcripts hold filled-in text")
-        }
+        if let text, let problem = Self.placeholderProblem(in: text) { messages.append("\(what): \(problem)") }
         var turn = TranscriptTurn(role: role, text: text ?? "")
         switch role {
         case .customer:
             checkKeys(object, allowed: ["role", "text", "intent", "sentiment", "intent_source", "confidence"],
-                      required: ["role", "text", "intent"], what: "\(what) (customer)")
+                      required: ["role", "text"], what: "\(what) (customer)")
             readIntentSource(object, into: &turn, what: what)
             turn.intent = string(object["intent"], what: "\(what) intent").flatMap { intentName($0, what: what) }
+            if object["intent"] == nil, object["intent_source"] != nil || object["confidence"] != nil {
+                messages.append("\(what): intent_source and confidence describe an intent, and the turn has none")
+            }
             if let raw = object["sentiment"] {
                 let value = string(raw, what: "\(what) sentiment")
                 turn.sentiment = value.flatMap(SentimentLabel.init(rawValue:))

@@ -16,8 +16,11 @@ public struct TrainingSources: Sendable, Hashable {
     public var textColumn: String?
     /// The label column or key of `labelledData` (default: the first of intent, category, label).
     public var labelColumn: String?
-    /// A folder of transcripts (`*.jsonl`).
+    /// A transcript file or folder (`.jsonl`, `.txt`, `.csv`; docs/FORMATS.md).
     public var transcripts: String?
+    /// How the transcripts are read (format, speaker labels, CSV columns); its `knownIntents`
+    /// is replaced by the intents folder's names when there is one.
+    public var transcriptOptions = TranscriptReadOptions()
     /// A CSV with `text` and `sentiment` (negative, neutral, positive) columns.
     public var sentimentData: String?
 
@@ -59,8 +62,9 @@ public struct TrainingData: Sendable {
             data.append(examples(from: labelled), source: path)
         }
         if let path = sources.transcripts {
-            let known = data.catalog.map { Set($0.intents.map(\.name)) }
-            let transcripts = try TranscriptReader.load(from: URL(fileURLWithPath: path), displayPath: path, knownIntents: known)
+            var options = sources.transcriptOptions
+            if let catalog = data.catalog { options.knownIntents = Set(catalog.intents.map(\.name)) }
+            let transcripts = try TranscriptReader.read(paths: [path], options: options)
             data.append(examples(from: transcripts.replyPairs()), source: path)
         }
         if let path = sources.sentimentData {
@@ -82,7 +86,8 @@ public struct TrainingData: Sendable {
         labelled.map { TrainingExample(text: $0.text, intent: $0.label) }
     }
 
-    /// Transcript reply pairs as examples with the reply, the earlier turns and any labels.
+    /// Transcript reply pairs as examples with the reply, the earlier turns and any labels; a
+    /// pair whose customer turn has no intent (nor a corrected one) teaches the reply alone.
     public static func examples(from pairs: [ReplyPair]) -> [TrainingExample] {
         pairs.map { pair in
             TrainingExample(
