@@ -25,10 +25,15 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case tickets
     /// Fine-tuning a 60-intent Banking77 model on the other 17 against retraining on all 77.
     case finetune
+    /// The pretrained encoder: WordPiece speed, embedding latency, Banking77 few-shot, demo, airline sentiment.
+    case encoder
 
     /// The suites a plain `chatbot bench` runs: all but `intents` and `finetune`, which train models
-    /// for 20+ minutes, and `tickets`, which needs a trained model.
-    public static var defaultSuites: [BenchmarkSuite] { allCases.filter { ![.intents, .finetune, .tickets].contains($0) } }
+    /// for 20+ minutes, `tickets`, which needs a trained model, and `encoder`, which needs the
+    /// encoder (scripts/get-encoder) and takes minutes.
+    public static var defaultSuites: [BenchmarkSuite] {
+        allCases.filter { ![.intents, .finetune, .tickets, .encoder].contains($0) }
+    }
 
     /// Runs the suite with `settings` (its inputs and the suite's own settings) and returns its figures.
     public func run(quick: Bool, settings: BenchmarkSettings = BenchmarkSettings()) -> [BenchmarkRecord] {
@@ -64,6 +69,10 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
             var fineTune = settings.fineTune
             fineTune.dataDirectory = fineTune.dataDirectory ?? inputs.dataDirectory
             return FineTuneBenchmark(quick: quick, settings: fineTune).run()
+        case .encoder:
+            var intents = settings.intents
+            intents.dataDirectory = intents.dataDirectory ?? inputs.dataDirectory
+            return EncoderBenchmark(quick: quick, settings: intents).run()
         }
     }
 }

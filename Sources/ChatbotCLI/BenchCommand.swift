@@ -11,14 +11,14 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure speed; prints one JSON line {\"name\",\"value\",\"unit\"} per figure.")
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: "Suites to run; all but intents and finetune (Banking77 training, 20+ minutes each) and tickets (needs a trained model) by default.")
+            help: "Suites to run; all but intents and finetune (Banking77 training, 20+ minutes each), tickets (needs a trained model) and encoder by default.")
     var suite: [BenchmarkSuite] = BenchmarkSuite.defaultSuites
 
     @Flag(name: .long, help: "Fewer sizes and shorter runs, for a smoke test.")
     var quick = false
 
     @Option(name: .customLong("data-dir"), help: ArgumentHelp(
-        "tokenizer, intents, finetune: the shared data folder (default: ../shared/data, else shared/data).", valueName: "DIR"))
+        "tokenizer, intents, finetune, encoder: the shared data folder (default: ../shared/data, else shared/data).", valueName: "DIR"))
     var dataDirectory: String?
 
     @Option(name: .long, help: ArgumentHelp("chat, dialogue: the intents folder.", valueName: "DIR"))
@@ -48,7 +48,8 @@ struct BenchCommand: ParsableCommand {
     var validationSplit = false
 
     @Option(name: .customLong("dump-split"), help: ArgumentHelp(
-        "intents, with --validation-split: write that split's train.csv and validation.csv to DIR.", valueName: "DIR"))
+        "intents, with --validation-split: write that split's train.csv and validation.csv to DIR; encoder: the few-shot samples.",
+        valueName: "DIR"))
     var dumpSplit: String?
 
     @Option(name: .customLong("mbox-megabytes"), help: ArgumentHelp(
@@ -80,8 +81,14 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("learning-rate-scale"), help: "finetune: the fine-tuning learning rate as a share of the base's (default 0.5).")
     var learningRateScale: Float?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "encoder: the encoder folder (default .chatbot/encoders/all-MiniLM-L6-v2; scripts/get-encoder).", valueName: "DIR"))
+    var encoder: String?
+
     func validate() throws {
-        if dumpSplit != nil && !validationSplit { throw ValidationError("--dump-split needs --validation-split.") }
+        if dumpSplit != nil && !validationSplit && !suite.contains(.encoder) {
+            throw ValidationError("--dump-split needs --validation-split (or --suite encoder).")
+        }
         if let mboxMegabytes, mboxMegabytes < 1 { throw ValidationError("--mbox-megabytes must be at least 1.") }
     }
 
@@ -96,6 +103,7 @@ struct BenchCommand: ParsableCommand {
         settings.intents.configJSON = configJSON
         settings.intents.scoreOnValidationSplit = validationSplit
         settings.intents.splitDumpDirectory = dumpSplit
+        settings.intents.encoderDirectory = encoder
         settings.mboxMegabytes = mboxMegabytes
         settings.tickets.dataFile = ticketsData
         settings.tickets.jobs = ticketsJobs.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
