@@ -57,7 +57,7 @@ let package = Package(
         // The model: training data types, tokenizer preparation, transformer/LSTM trunk with LM,
         // intent and sentiment heads, training, calibration, generation, checkpoints.
         .target(
-            name: "LanguageModeling", dependencies: ["TensorCore", "Tokenization", "Primitives"],
+            name: "LanguageModeling", dependencies: ["TensorCore", "Tokenization", "PretrainedEncoder", "Primitives"],
             swiftSettings: strictSettings),
 
         // The files the team reads and writes: intents YAML, CSV and JSON Lines, labelled data,
@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "ModelLifecycle",
             dependencies: ["Primitives", "FileFormats", "Dialogue", "LanguageModeling", "Sentiment", "TensorCore",
-                           "ConversationStorage"],
+                           "ConversationStorage", "PretrainedEncoder"],
             swiftSettings: strictSettings),
 
         // Batch answers for ticket files: reading CSV/JSON Lines (and mail, through `TicketSource`),
@@ -98,7 +98,7 @@ let package = Package(
             name: "Benchmarking",
             dependencies: [
                 "Primitives", "TensorCore", "Tokenization", "Sentiment", "LanguageModeling", "ConversationStorage",
-                "FileFormats", "Dialogue", "ModelLifecycle", "TicketAnswering",
+                "FileFormats", "Dialogue", "ModelLifecycle", "TicketAnswering", "PretrainedEncoder",
             ],
             swiftSettings: strictSettings),
 

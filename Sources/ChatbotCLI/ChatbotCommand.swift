@@ -21,6 +21,7 @@ public struct ChatbotCommand: ParsableCommand {
             TranscriptsCommand.self,
             EvaluateCommand.self,
             AnswerCommand.self,
+            FinetuneCommand.self,
         ]
     )
 
