@@ -99,3 +99,56 @@ private func names(_ records: [BenchmarkRecord], sourceLocation: SourceLocation 
     #expect(records.first { $0.name == "mail.mbox.failures" }?.value == 0)
     #expect((records.first { $0.name == "mail.mbox.size" }?.value ?? 0) >= 1)
 }
+
+@Test func finetuneComparesFineTuningWithRetrainingOnATinyBanking77() throws {
+    let rows = TinyDomain.intentFiles.keys.sorted().flatMap { file in
+        (0..<8).map { "\"\(file.dropLast(5)) please \($0)\",\(file.dropLast(5))\n" }
+    }
+    let folder = try TestFixtures.folder([:])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let banking = folder.appendingPathComponent("banking77")
+    try FileManager.default.createDirectory(at: banking, withIntermediateDirectories: true)
+    for name in ["train.csv", "test.csv"] {
+        try ("text,category\n" + rows.joined()).write(to: banking.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    var settings = FineTuneBenchmarkSettings()
+    settings.dataDirectory = folder.path
+    settings.workDirectory = folder.appendingPathComponent("work").path
+    settings.newIntentCount = 1
+    settings.conversations = 5
+    settings.fineTune.epochs = 2
+    settings.configJSON = String(decoding: try JSONEncoder().encode(ChatModelConfig.tiny(epochs: 2)), as: UTF8.self)
+    let found = names(FineTuneBenchmark(quick: true, settings: settings).run())
+    for name in ["full_retrain.accuracy", "full_retrain.seconds", "base_2.accuracy", "finetuned.accuracy", "finetuned.seconds",
+                 "accuracy_gap", "time_ratio", "finetune_5_conversations.seconds"] {
+        #expect(found.contains("finetune.banking77." + name), "missing \(name)")
+    }
+}
+
+@Test func encoderSuiteMeasuresATinyEncoder() throws {
+    let folder = try TestFixtures.folder([:])
+    let banking = folder.appendingPathComponent("banking77")
+    try FileManager.default.createDirectory(at: banking, withIntermediateDirectories: true)
+    let phrases = ["refund": ["I want a refund", "money back please", "refund my order"],
+                   "card": ["my card is lost", "card not working", "new card please"]]
+    let rows = phrases.flatMap { intent, texts in
+        (0..<12).map { "\"\(texts[$0 % texts.count]) \($0)\",\(intent)\n" }
+    }.sorted()
+    for name in ["train.csv", "test.csv"] {
+        try ("text,category\n" + rows.joined()).write(to: banking.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    var settings = IntentBenchmarkSettings()
+    settings.dataDirectory = folder.path
+    settings.encoderDirectory = ReferenceEncoder.tiny.path
+    settings.splitDumpDirectory = folder.path
+    let found = names(EncoderBenchmark(quick: true, settings: settings).run())
+    for name in ["encoder.parameters", "encoder.wordpiece.tokens_per_second", "encoder.embed.one_message.threads1.p99",
+                 "encoder.embed.batch32.threads1.messages_per_second", "encoder.banking77.10shot.seed1.top1_accuracy",
+                 "encoder.banking77.10shot.seed1.accuracy_not_flagged"] {
+        #expect(found.contains(name), "\(name)")
+    }
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("banking77-10shot-seed1.csv").path))
+    // Without an encoder folder the suite says so and measures nothing.
+    settings.encoderDirectory = folder.appendingPathComponent("missing").path
+    #expect(EncoderBenchmark(quick: true, settings: settings).run().isEmpty)
+}
