@@ -28,7 +28,7 @@ struct AnswerCommand: ParsableCommand {
             --collect OUT writes the answers file.
             """)
 
-    @Argument(help: ArgumentHelp("Ticket files: .csv, .jsonl (e-mail: .eml, .mbox, folders — not supported yet).",
+    @Argument(help: ArgumentHelp("Ticket files: .csv, .jsonl, e-mail (.eml, a folder of .eml, .mbox).",
                                  valueName: "FILE"))
     var inputs: [String] = []
 

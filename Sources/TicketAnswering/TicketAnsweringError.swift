@@ -1,5 +1,5 @@
 // The one error type of the TicketAnswering module: a whole input or output cannot be used
-// (a file that does not open, a CSV without a body column, an input format not supported yet).
+// (a file that does not open, a CSV without a body column, an unknown input type).
 // Problems with one ticket are not errors: they become `TicketReadFailure`s and the run goes on.
 
 /// A ticket file, output or queue cannot be used at all.

@@ -53,6 +53,34 @@ private func ticketCSV(_ count: Int, in folder: URL, broken: Bool = false) throw
     #expect(errors.contains("\"line\":9") && errors.contains("never closed"))
 }
 
+@Test func answerReadsAnMboxAndListsTheTruncatedMessageWithItsByteOffset() throws {
+    let (folder, model, intents) = try tinySetup()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let message = { (number: Int, text: String) in
+        "From c\(number)@customer.example Mon Dec  7 10:0\(number):00 2026\nFrom: Customer \(number) <c\(number)@customer.example>\n"
+            + "Message-ID: <m\(number)@customer.example>\nContent-Type: text/plain; charset=ISO-8859-1\n"
+            + "Content-Transfer-Encoding: quoted-printable\n\nHello,\n\n\(text)\n\nRegards,\nCustomer\n\n"
+            + "On Mon, 7 Dec 2026 at 09:00, Shop <s@shop.example> wrote:\n> how much is shipping\n\n"
+    }
+    let cut = "From cut@customer.example Mon Dec  7 10:09:00 2026\nContent-Type: multipart/mixed; boundary=b\n\n--b\n\nI want a ref"
+    let mbox = message(1, "I want a refund, my order was wrong.") + message(2, "How much is shipping to Spain?") + cut
+    let input = folder.appendingPathComponent("inbox.mbox").path
+    try mbox.write(toFile: input, atomically: true, encoding: .utf8)
+    let output = folder.appendingPathComponent("answers.jsonl").path
+    var command = try ChatbotCommand.parseAsRoot(
+        ["answer", input, "-o", output, "--model", model, "--intents", intents, "--jobs", "1", "--no-store"])
+    var exitCode: Int32?
+    do { try command.run() } catch let code as ExitCode { exitCode = code.rawValue }
+    #expect(exitCode == 2)
+    let answers = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+        .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    #expect(answers.map { $0["id"] as? String } == ["m1@customer.example", "m2@customer.example"])
+    #expect(answers.map { $0["intent"] as? String } == ["refund", "shipping"])
+    #expect((answers.first?["reply"] as? String)?.contains("Customer 1") == true)
+    let errors = try String(contentsOfFile: output + ".errors.jsonl", encoding: .utf8)
+    #expect(errors.contains("\"byte_offset\":\(mbox.utf8.count - cut.utf8.count)") && errors.contains("closing boundary"))
+}
+
 @Test func answerHelpMatchesSnapshot() throws {
     let command = try ChatbotCommand.parseAsRoot(["answer", "t.csv"])
     try expectSnapshot(ChatbotCommand.helpMessage(for: type(of: command), columns: 100), named: "answer-help.txt")

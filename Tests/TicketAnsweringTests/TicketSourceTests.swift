@@ -1,5 +1,5 @@
 // Reading ticket files: CSV with quoted commas and line breaks, BOM and CRLF, empty and huge
-// bodies, ragged rows; JSON Lines with numeric ids and bad lines; e-mail not supported yet.
+// bodies, ragged rows; JSON Lines with numeric ids and bad lines; e-mail (mbox, .eml, folders).
 import Foundation
 import Testing
 import TestSupport
@@ -65,9 +65,63 @@ private func failures(_ items: [TicketSourceItem]) -> [TicketReadFailure] {
     #expect(bad.first?.reason == "key \"body\" must be a string")
 }
 
-@Test func emailInputIsNotSupportedYetAndUnknownTypesAreNamed() throws {
-    for name in ["inbox.mbox", "one.eml"] {
-        #expect(throws: TicketAnsweringError.self) { try items(name, "From: a@b\n\nhi\n") }
-    }
+@Test func mailTicketsCarryMessageIDSubjectSenderAndTheCleanedRequest() throws {
+    let mbox = """
+        From anna@customer.example Mon Dec  7 10:00:00 2026
+        From: "Berg, Anna" <anna@customer.example>
+        Subject: =?UTF-8?Q?R=C3=BCcksendung?=
+        Message-ID: <m1@customer.example>
+        Date: Mon, 7 Dec 2026 10:00:00 +0000
+
+        Hi,
+
+        I want to return the boots.
+
+        Thanks,
+        Anna
+
+        > earlier reply
+
+        From bob@customer.example Mon Dec  7 10:05:00 2026
+        Subject: no id
+
+        where is my parcel?
+
+        From cut@customer.example Mon Dec  7 10:09:00 2026
+        Content-Type: multipart/mixed; boundary=b
+
+        --b
+
+        cut off
+        """
+    let read = try items("inbox.mbox", mbox)
+    let ok = tickets(read)
+    #expect(ok.map(\.id) == ["m1@customer.example", nil])
+    #expect(ok[0].subject == "Rücksendung" && ok[0].body == "I want to return the boots." && ok[0].customer == "Berg, Anna")
+    #expect(ok[0].created == "2026-12-07T10:00:00Z")
+    #expect(ok[0].location.line == 1 && ok[0].location.byteOffset == 0)
+    #expect(ok[1].key.hasPrefix("h-"))
+    let bad = failures(read)
+    #expect(bad.map(\.location.line) == [21])
+    #expect(bad.first?.reason.contains("closing boundary") == true)
+    let eml = tickets(try items("one.eml", "From: a@b.example\nMessage-ID: <e1@b.example>\n\nhi, where is my refund?\n"))
+    #expect(eml.map(\.key) == ["e1@b.example"])
+    #expect(eml.first?.location == TicketLocation(file: eml.first?.location.file ?? "", line: nil, byteOffset: nil))
     #expect(throws: TicketAnsweringError.self) { try items("tickets.txt", "hello\n") }
+}
+
+@Test func aFolderOfMailIsReadRecursivelyAndEmptyMessagesAreFailures() throws {
+    let folder = try TestFixtures.folder([:])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sub = folder.appendingPathComponent("2026/12")
+    try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+    try "Message-ID: <a@x.example>\nSubject: refund\n\nI want a refund".write(
+        to: sub.appendingPathComponent("a.eml"), atomically: true, encoding: .utf8)
+    try "Message-ID: <b@x.example>\n\n".write(to: folder.appendingPathComponent("b.eml"), atomically: true, encoding: .utf8)
+    let source = try TicketInputFormat.open(folder.path, format: nil, fields: TicketFields())
+    var read: [TicketSourceItem] = []
+    while let item = try source.next() { read.append(item) }
+    #expect(tickets(read).map(\.key) == ["a@x.example"])
+    #expect(failures(read).map(\.reason) == ["empty ticket (no subject and no body)"])
+    #expect(failures(read).first?.location.file.hasSuffix("/b.eml") == true)
 }

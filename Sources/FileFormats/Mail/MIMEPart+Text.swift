@@ -11,7 +11,10 @@ extension MIMEPart {
         var firstHTML: MIMEPart? = nil
         let chosen: String
         if let plain = try firstPlainText(depth: 0, firstHTML: &firstHTML) {
-            chosen = try plain.decodedText()
+            let parameters = plain.contentType.parameters
+            chosen = parameters["format"]?.lowercased() == "flowed"
+                ? FlowedText.unwrap(try plain.decodedText(), deleteSpace: parameters["delsp"]?.lowercased() == "yes")
+                : try plain.decodedText()
         } else if let html = firstHTML {
             chosen = HTMLText.plainText(fromHTML: try html.decodedText())
         } else {

@@ -1,5 +1,7 @@
 // Splits an mbox file into messages while streaming it: a message starts at a `From ` line at
-// the start of the file or after an empty line; `>From ` lines (mboxrd quoting) lose one `>`.
+// the start of the file or after an empty line, or at any `From ` line shaped like a postmark
+// (`From sender Mon Dec  7 …`, for writers that leave out the empty line); `>From ` lines
+// (mboxrd quoting) lose one `>`.
 // One message is in memory at a time; one larger than the limit is skipped and reported.
 
 /// The bytes of one message from an mbox, or why it cannot be read.
@@ -36,7 +38,7 @@ final class MboxSplitter {
             let blank = line.startsLine && bytes.allSatisfy { $0 == 10 || $0 == 13 }
             defer { previousLineBlank = blank }
             let position = MailPosition(file: file, line: line.number, byteOffset: line.offset)
-            if line.startsLine, previousLineBlank, bytes.starts(with: Self.fromLine) {
+            if line.startsLine, bytes.starts(with: Self.fromLine), previousLineBlank || Self.isPostmark(bytes) {
                 let done = current
                 current = RawMail(bytes: [], position: position, problem: nil)
                 if let done { return done }
@@ -64,6 +66,18 @@ final class MboxSplitter {
         }
         current?.bytes.append(contentsOf: bytes)
     }
+
+    /// `From sender Mon Dec …`: a `From ` line whose third and fourth words are a weekday and a
+    /// month, as mbox writers put them (a body line such as "From the tracking page …" is not).
+    private static func isPostmark(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let words = Array(bytes.prefix(200).split(whereSeparator: { $0 == 32 || $0 == 9 }).prefix(4))
+        guard words.count == 4 else { return false }
+        return weekdays.contains(Array(words[2])) && months.contains(Array(words[3]))
+    }
+
+    private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map { Array($0.utf8) }
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        .map { Array($0.utf8) }
 
     /// `>From `, `>>From ` …: a body line that an mboxrd writer quoted.
     private static func isQuotedFromLine(_ bytes: ArraySlice<UInt8>) -> Bool {

@@ -1,6 +1,5 @@
 // Which reader an input path needs: from its extension (`.csv`, `.jsonl`, `.eml`, `.mbox`, a
-// folder of `.eml`) or from `--input-format`; e-mail answers "not supported yet" until the
-// mail reader lands.
+// folder of `.eml`) or from `--input-format`.
 import Foundation
 
 /// The formats `chatbot answer` reads.
@@ -25,15 +24,13 @@ public enum TicketInputFormat: String, CaseIterable, Sendable {
 
     /// Opens `path` in this format.
     ///
-    /// - Throws: `TicketAnsweringError` when it cannot be opened or the format is not supported yet.
+    /// - Throws: `TicketAnsweringError` when it cannot be opened.
     public func open(_ path: String, fields: TicketFields) throws -> any TicketSource {
         let url = URL(fileURLWithPath: path)
         switch self {
         case .csv: return try CSVTicketSource(contentsOf: url, displayPath: path, fields: fields)
         case .jsonl: return try JSONLinesTicketSource(contentsOf: url, displayPath: path, fields: fields)
-        case .eml, .mbox:
-            throw TicketAnsweringError("\(path): e-mail input (.eml, a folder of .eml, .mbox) is not supported yet; "
-                                       + "export the tickets as CSV or JSON Lines")
+        case .eml, .mbox: return try MailTicketSource(path: path, format: self)
         }
     }
 

@@ -232,3 +232,21 @@ import Testing
     let latin = try MailFixtures.parse(MailFixtures.singleBytes("Subject: caf\u{E9} \u{80}5\n\nx"))
     #expect(latin.subject == "café €5")
 }
+
+@Test func formatFlowedParagraphsAreJoined() throws {
+    let mail = try MailFixtures.parse(MailFixtures.crlf("""
+        Content-Type: text/plain; charset=utf-8; format=flowed
+
+        I ordered the boots on Monday and the tracking page has said\u{20}
+        "label created" ever since.\u{20}
+         From what I see nothing moved.
+        >quoted\u{20}
+        >line
+        --\u{20}
+        Anna
+        """))
+    #expect(mail.text == "I ordered the boots on Monday and the tracking page has said \"label created\" ever since. From what I see nothing moved.\n>quoted \n>line\n-- \nAnna")
+    #expect(mail.request == "I ordered the boots on Monday and the tracking page has said \"label created\" ever since. From what I see nothing moved.")
+    let delsp = try MailFixtures.parse("Content-Type: text/plain; format=flowed; delsp=yes\n\nsplit wo \nrd")
+    #expect(delsp.text == "split word")
+}

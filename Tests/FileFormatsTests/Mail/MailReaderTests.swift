@@ -162,3 +162,21 @@ private func read(_ path: String, chunkSize: Int = 1 << 20, maxMessageBytes: Int
     #expect(MailFixtures.failure { _ = try results[0].get() }?.message.contains("larger than 1000 bytes") == true)
     #expect(try results[1].get().subject == "small")
 }
+
+@Test func aPostmarkStartsAMessageEvenWithoutAnEmptyLineBefore() throws {
+    let packed = """
+        From anna@customer.example Mon Dec  7 10:00:00 2026
+        Subject: one
+
+        first body
+        From bob@customer.example Tue Dec  8 11:00:00 2026
+        Subject: two
+
+        second body
+        From the shop we heard nothing since Mon Dec 7.
+        """
+    let folder = try MailFixtures.temporaryFolder()
+    let messages = try read(try write(packed, to: "packed.mbox", in: folder)).map { try $0.get() }
+    #expect(messages.map(\.subject) == ["one", "two"])
+    #expect(messages[1].text == "second body\nFrom the shop we heard nothing since Mon Dec 7.")
+}
