@@ -57,7 +57,7 @@ let package = Package(
         // The model: training data types, tokenizer preparation, transformer/LSTM trunk with LM,
         // intent and sentiment heads, training, calibration, generation, checkpoints.
         .target(
-            name: "LanguageModeling", dependencies: ["TensorCore", "Tokenization", "Primitives"],
+            name: "LanguageModeling", dependencies: ["TensorCore", "Tokenization", "PretrainedEncoder", "Primitives"],
             swiftSettings: strictSettings),
 
         // The files the team reads and writes: intents YAML, CSV and JSON Lines, labelled data,
@@ -83,7 +83,14 @@ let package = Package(
         .target(
             name: "ModelLifecycle",
             dependencies: ["Primitives", "FileFormats", "Dialogue", "LanguageModeling", "Sentiment", "TensorCore",
-                           "ConversationStorage"],
+                           "ConversationStorage", "PretrainedEncoder"],
+            swiftSettings: strictSettings),
+
+        // Batch answers for ticket files: reading CSV/JSON Lines (and mail, through `TicketSource`),
+        // analysing and routing each ticket, output files, resume, the PostgreSQL work queue.
+        .target(
+            name: "TicketAnswering",
+            dependencies: ["Primitives", "FileFormats", "Dialogue", "ConversationStorage", "Sentiment"],
             swiftSettings: strictSettings),
 
         // Measurement harness behind `chatbot bench`.
@@ -91,7 +98,7 @@ let package = Package(
             name: "Benchmarking",
             dependencies: [
                 "Primitives", "TensorCore", "Tokenization", "Sentiment", "LanguageModeling", "ConversationStorage",
-                "FileFormats", "Dialogue", "ModelLifecycle",
+                "FileFormats", "Dialogue", "ModelLifecycle", "TicketAnswering", "PretrainedEncoder",
             ],
             swiftSettings: strictSettings),
 
@@ -104,6 +111,7 @@ let package = Package(
                 "FileFormats",
                 "Dialogue",
                 "ModelLifecycle",
+                "TicketAnswering",
                 "LanguageModeling",
                 "TensorCore",
                 "ConversationStorage",
@@ -161,6 +169,10 @@ let package = Package(
             name: "ModelLifecycleTests",
             dependencies: ["ModelLifecycle", "Dialogue", "FileFormats", "LanguageModeling", "Sentiment", "Primitives",
                            "TestSupport", "ConversationStorage"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "TicketAnsweringTests",
+            dependencies: ["TicketAnswering", "Dialogue", "FileFormats", "ConversationStorage", "LanguageModeling", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "BenchmarkingTests",

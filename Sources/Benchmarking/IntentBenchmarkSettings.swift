@@ -16,6 +16,9 @@ public struct IntentBenchmarkSettings: Sendable, Hashable {
     /// validation.csv), for running the Python peer on the same rows.
     public var splitDumpDirectory: String?
 
+    /// encoder: the encoder folder; nil: `EncoderBenchmark.defaultEncoderDirectory`.
+    public var encoderDirectory: String?
+
     /// The data folder holding `banking77/train.csv` and `test.csv`; nil: `BenchmarkInputs.locateData()`.
     public var dataDirectory: String?
 

@@ -25,6 +25,11 @@ struct TrainCommand: ParsableCommand {
             saved beside the weights; otherwise the two are averaged. With --sentiment-only the \
             model learns sentiment alone (for `chatbot sentiment --model`; it cannot chat, so it \
             needs --out and is not made active).
+
+            --encoder DIR adds a pretrained BERT-family sentence encoder (all-MiniLM-L6-v2 from \
+            scripts/get-encoder): heads on its sentence vectors, beside the n-gram features, read \
+            intents, out-of-scope and sentiment; the small model still writes the replies. The \
+            checkpoint folder gets the encoder (hard-linked or copied) in encoder/.
             """)
 
     @Option(name: .long, help: ArgumentHelp("An intents folder (YAML, one file per intent).", valueName: "DIR"))
@@ -73,6 +78,11 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A pretrained sentence encoder folder (config.json, model.safetensors, tokenizer.json; scripts/get-encoder) that reads intents and sentiment.",
+        valueName: "DIR"))
+    var encoder: String?
+
     func validate() throws {
         guard sentimentOnly else { return }
         guard sentimentData != nil else { throw ValidationError("--sentiment-only needs --sentiment-data FILE.") }
@@ -111,8 +121,9 @@ struct TrainCommand: ParsableCommand {
         }
         // A new version is a row of the store's model_versions table too; --out writes a folder only.
         let registry = try out == nil ? ModelsCommand.registry(store) : ModelRegistry()
-        let pipeline = TrainingPipeline(sources: sources, config: config, output: out.map { URL(fileURLWithPath: $0) },
+        var pipeline = TrainingPipeline(sources: sources, config: config, output: out.map { URL(fileURLWithPath: $0) },
                                         registry: registry)
+        pipeline.encoder = encoder.map { URL(fileURLWithPath: $0) }
         let outcome = try TrainingSummary.run(pipeline)
         let registered = out == nil ? outcome.directory.lastPathComponent : nil
         print(TrainingSummary.table(outcome, registered: registered))

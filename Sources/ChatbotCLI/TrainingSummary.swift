@@ -43,6 +43,11 @@ enum TrainingSummary {
             ("wall time", String(format: "%.1f s", report.wallSeconds)),
             ("output", outcome.directory.path),
         ]
+        if let classifier = outcome.encoderClassifier {
+            let accuracy = classifier.metrics["encoder_validation_accuracy"].map { String(format: "%.1f %% on validation, ", $0 * 100) } ?? ""
+            rows.insert(("encoder", accuracy + "reads intents" + (classifier.hasSentiment ? " and sentiment" : "")),
+                        at: rows.count - 2)
+        }
         if let registered { rows.append(("active version", registered)) }
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")

@@ -107,18 +107,8 @@ public final class ChatModel {
 
     /// Turns raw logits into a calibrated prediction.
     func prediction(intentLogits: [Float], sentimentLogits: [Float], topK: Int) -> IntentPrediction {
-        let probabilities = Self.softmax(intentLogits, temperature: calibration.temperature)
-        let order = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
-        let names = labels.intents.isEmpty ? [""] : labels.intents
-        let top = order.first ?? 0
-        let confidence = probabilities[top]
-        let margin = confidence - (order.count > 1 ? probabilities[order[1]] : 0)
-        let isOOS = names[top] == config.outOfScopeLabel
-            || calibration.isOutOfScope(confidence: confidence, margin: margin)
-        return IntentPrediction(
-            intent: names[top], confidence: confidence, margin: margin,
-            ranked: order.prefix(max(1, topK)).map { IntentScore(intent: names[$0], probability: probabilities[$0]) },
-            isOutOfScope: isOOS, sentimentProbabilities: Self.softmax(sentimentLogits, temperature: 1))
+        IntentPrediction(intentLogits: intentLogits, sentimentLogits: sentimentLogits, intents: labels.intents,
+                         outOfScopeLabel: config.outOfScopeLabel, calibration: calibration, topK: topK)
     }
 
     /// softmax(x / T).

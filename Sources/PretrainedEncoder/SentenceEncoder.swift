@@ -18,6 +18,8 @@ public final class SentenceEncoder {
     public let layers: [PostNormEncoderBlock]
     /// The pooling (normalised to unit length by default, as sentence-transformers does).
     public let pooling: MeanPooling
+    /// The folder it was loaded from (nil for a random encoder).
+    public private(set) var folder: URL?
 
     /// A randomly initialised encoder (tests) with `tokenizer`.
     public init(configuration: EncoderConfiguration, tokenizer: WordPieceTokenizer, normalizes: Bool = true,
@@ -74,6 +76,7 @@ public final class SentenceEncoder {
         } catch {
             throw PretrainedEncoderError(error.message, file: weightsURL.path)
         }
+        encoder.folder = folder
         return encoder
     }
 

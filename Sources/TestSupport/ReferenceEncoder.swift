@@ -16,6 +16,11 @@ public enum ReferenceEncoder {
         return TestFixtures.repositoryRoot.appendingPathComponent(".chatbot/encoders/all-MiniLM-L6-v2")
     }
 
+    /// The tiny random encoder committed for tests (made by scripts/fixtures/encoder_reference.py).
+    public static var tiny: URL {
+        TestFixtures.repositoryRoot.appendingPathComponent("Tests/PretrainedEncoderTests/Resources/tiny-encoder")
+    }
+
     /// Whether tests needing it run: it is present, or `CI=true` (where they then fail without it).
     public static var isEnabled: Bool {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent("config.json").path)

@@ -92,6 +92,14 @@ private func names(_ records: [BenchmarkRecord], sourceLocation: SourceLocation 
     #expect(found.contains("intents.banking77.transformer+sparse.latency_p99.threads1"))
 }
 
+@Test func mailReadsASyntheticMboxWithoutFailures() {
+    let records = MailBenchmark(quick: true, megabytes: 1).run()
+    let found = names(records)
+    #expect(found.contains("mail.mbox.messages_per_second"))
+    #expect(records.first { $0.name == "mail.mbox.failures" }?.value == 0)
+    #expect((records.first { $0.name == "mail.mbox.size" }?.value ?? 0) >= 1)
+}
+
 @Test func finetuneComparesFineTuningWithRetrainingOnATinyBanking77() throws {
     let rows = TinyDomain.intentFiles.keys.sorted().flatMap { file in
         (0..<8).map { "\"\(file.dropLast(5)) please \($0)\",\(file.dropLast(5))\n" }
@@ -115,4 +123,32 @@ private func names(_ records: [BenchmarkRecord], sourceLocation: SourceLocation 
                  "accuracy_gap", "time_ratio", "finetune_5_conversations.seconds"] {
         #expect(found.contains("finetune.banking77." + name), "missing \(name)")
     }
+}
+
+@Test func encoderSuiteMeasuresATinyEncoder() throws {
+    let folder = try TestFixtures.folder([:])
+    let banking = folder.appendingPathComponent("banking77")
+    try FileManager.default.createDirectory(at: banking, withIntermediateDirectories: true)
+    let phrases = ["refund": ["I want a refund", "money back please", "refund my order"],
+                   "card": ["my card is lost", "card not working", "new card please"]]
+    let rows = phrases.flatMap { intent, texts in
+        (0..<12).map { "\"\(texts[$0 % texts.count]) \($0)\",\(intent)\n" }
+    }.sorted()
+    for name in ["train.csv", "test.csv"] {
+        try ("text,category\n" + rows.joined()).write(to: banking.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    var settings = IntentBenchmarkSettings()
+    settings.dataDirectory = folder.path
+    settings.encoderDirectory = ReferenceEncoder.tiny.path
+    settings.splitDumpDirectory = folder.path
+    let found = names(EncoderBenchmark(quick: true, settings: settings).run())
+    for name in ["encoder.parameters", "encoder.wordpiece.tokens_per_second", "encoder.embed.one_message.threads1.p99",
+                 "encoder.embed.batch32.threads1.messages_per_second", "encoder.banking77.10shot.seed1.top1_accuracy",
+                 "encoder.banking77.10shot.seed1.accuracy_not_flagged"] {
+        #expect(found.contains(name), "\(name)")
+    }
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("banking77-10shot-seed1.csv").path))
+    // Without an encoder folder the suite says so and measures nothing.
+    settings.encoderDirectory = folder.appendingPathComponent("missing").path
+    #expect(EncoderBenchmark(quick: true, settings: settings).run().isEmpty)
 }

@@ -25,12 +25,21 @@ public enum ModelSentiment {
     /// fewer than `minimumCombinerExamples` or one class only.
     public static func fitCombiner(model: ChatModel, validation: [TrainingExample],
                                    lexicon: LexiconSentimentAnalyser = LexiconSentimentAnalyser()) throws -> LogisticCombiner? {
+        try fitCombiner(validation: validation, lexicon: lexicon) { labelled in
+            try model.predict(labelled.map(\.text), contexts: labelled.map(\.context), topK: 1).map(\.sentimentProbabilities)
+        }
+    }
+
+    /// A combiner fitted on the sentiment-labelled messages of `validation` with the head
+    /// probabilities `headProbabilities` gives for them (any head: the chat model's, the
+    /// encoder's); nil when there are fewer than `minimumCombinerExamples` or one class only.
+    public static func fitCombiner(validation: [TrainingExample], lexicon: LexiconSentimentAnalyser = LexiconSentimentAnalyser(),
+                                   headProbabilities: ([TrainingExample]) throws -> [[Float]]) throws -> LogisticCombiner? {
         let labelled = validation.filter { $0.sentiment != nil }
         guard labelled.count >= minimumCombinerExamples, Set(labelled.compactMap(\.sentiment)).count > 1 else { return nil }
-        let predictions = try model.predict(labelled.map(\.text), contexts: labelled.map(\.context), topK: 1)
-        let features = zip(labelled, predictions).map { example, prediction in
-            SentimentCombination.features(lexicon: lexicon.analyse(example.text),
-                                          headProbabilities: prediction.sentimentProbabilities.map(Double.init))
+        let probabilities = try headProbabilities(labelled)
+        let features = zip(labelled, probabilities).map { example, head in
+            SentimentCombination.features(lexicon: lexicon.analyse(example.text), headProbabilities: head.map(Double.init))
         }
         let labels = labelled.compactMap(\.sentiment)
         return try LogisticCombiner(features: features, labels: labels)

@@ -1,6 +1,7 @@
 // The neural understanding: a trained `ChatModel` reads intent (calibrated, top 3, out of scope)
 // and sentiment (only if it was trained on sentiment labels) and writes greedy replies of at most
-// 40 tokens for the intent the engine chose.
+// 40 tokens for the intent the engine chose. When the folder also has a pretrained encoder's
+// heads (`chatbot train --encoder`), the encoder reads intent, out of scope and sentiment instead.
 import FileFormats
 import Foundation
 import LanguageModeling
@@ -15,14 +16,17 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
     public let modelVersion: String
     /// Whether the sentiment head was trained (`sentiment_examples` > 0 in the checkpoint's metrics).
     public let hasSentiment: Bool
+    /// The pretrained encoder's heads that read the customer's text, or nil (the chat model reads it).
+    public let encoderClassifier: EncoderClassifier?
     /// The longest generated reply, in tokens (default 40).
     public var maxReplyTokens = 40
 
-    /// Wraps `model`, stored with messages as `version`.
-    public init(model: ChatModel, version: String) {
+    /// Wraps `model` (and, if given, the encoder heads that read messages), stored with messages as `version`.
+    public init(model: ChatModel, version: String, encoderClassifier: EncoderClassifier? = nil) {
         self.model = model
         modelVersion = version
-        hasSentiment = ModelSentiment.hasHead(model)
+        self.encoderClassifier = encoderClassifier
+        hasSentiment = encoderClassifier?.hasSentiment ?? ModelSentiment.hasHead(model)
     }
 
     /// Loads the checkpoint in `directory` (its folder name becomes the version) and sets
@@ -36,8 +40,9 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
             throw FileFormatError(.invalidData, file: directory.path,
                                message: "the model knows no intents (a sentiment-only model: use it with `chatbot sentiment --model`)")
         }
+        let classifier = try EncoderClassifier.load(from: directory)
         BLAS.threadCount = 1
-        self.init(model: model, version: directory.standardizedFileURL.lastPathComponent)
+        self.init(model: model, version: directory.standardizedFileURL.lastPathComponent, encoderClassifier: classifier)
     }
 
     /// Intent, top 3, out of scope and (if trained) sentiment of `text` after `context`.
@@ -47,13 +52,30 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
     /// request ("can you cancel it" read as `goodbye` after an order-status turn, though
     /// `cancel_order` at 0.998 alone). On the demo transcripts it keeps context's gain over
     /// reading alone (docs/BENCHMARKS.md).
+    ///
+    /// The encoder reads the message alone and after the customer's previous turn.
     public func analyse(_ text: String, context: [ConversationTurn]) throws -> Understanding {
-        let readings = try model.predict(context.isEmpty ? [text] : [text, text],
+        let readings: [IntentPrediction]
+        if let encoderClassifier {
+            let previous = context.last { $0.speaker == .customer }?.text
+            readings = try encoderClassifier.predict(previous.map { [text, $0 + " " + text] } ?? [text], topK: 3)
+        } else {
+            readings = try model.predict(context.isEmpty ? [text] : [text, text],
                                          contexts: context.isEmpty ? [[]] : [[], context], topK: 3)
+        }
         guard let prediction = readings.max(by: { $0.confidence < $1.confidence }) else {
             return Understanding(intent: "", confidence: 0, isOutOfScope: true)
         }
-        return Understanding(
+        return understanding(prediction)
+    }
+
+    /// Each text read alone, in batches of 64 (the same readings as `analyse` without context).
+    public func analyse(batch texts: [String]) throws -> [Understanding] {
+        try model.predict(texts, topK: 3).map(understanding)
+    }
+
+    private func understanding(_ prediction: IntentPrediction) -> Understanding {
+        Understanding(
             intent: prediction.intent, confidence: Double(prediction.confidence),
             ranked: prediction.ranked.map { IntentGuess(intent: $0.intent, confidence: Double($0.probability)) },
             isOutOfScope: prediction.isOutOfScope,

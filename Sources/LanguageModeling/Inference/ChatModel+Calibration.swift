@@ -23,30 +23,7 @@ extension ChatModel {
         }
         calibration = fitted
         let logits = try self.logits(for: labelled.map(\.text), contexts: labelled.map(\.context)).map(\.intent)
-        fitted.temperature = Calibration.fitTemperature(
-            logits: knownRows.map { logits[$0] },
-            labels: knownRows.map { labels.index(of: labelled[$0].intent ?? "") ?? 0 })
-        var inScope: [(confidence: Float, margin: Float, correct: Bool)] = []
-        var outOfScope: [(confidence: Float, margin: Float)] = []
-        for (example, row) in zip(labelled, logits) {
-            let probabilities = Self.softmax(row, temperature: fitted.temperature)
-            let sorted = probabilities.sorted(by: >)
-            let confidence = sorted.first ?? 0, margin = confidence - (sorted.count > 1 ? sorted[1] : 0)
-            let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
-            if example.intent == oosLabel {
-                outOfScope.append((confidence, margin))
-            } else {
-                inScope.append((confidence, margin, labels.intents.indices.contains(best) && labels.intents[best] == example.intent))
-            }
-        }
-        if outOfScope.isEmpty {
-            (fitted.confidenceThreshold, fitted.marginThreshold) = Calibration.inScopeThresholds(
-                confidences: inScope.map(\.confidence), margins: inScope.map(\.margin), passRate: config.inScopePassRate)
-            fitted.method = "in-scope-quantile"
-        } else {
-            (fitted.confidenceThreshold, fitted.marginThreshold) = Calibration.jointThresholds(inScope: inScope, outOfScope: outOfScope)
-            fitted.method = "oos-validation"
-        }
-        calibration = fitted
+        calibration = Calibration.fitted(logits: logits, intents: labelled.map(\.intent), labels: labels,
+                                         outOfScopeLabel: oosLabel, inScopePassRate: config.inScopePassRate, base: fitted)
     }
 }

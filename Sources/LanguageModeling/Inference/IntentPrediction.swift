@@ -31,3 +31,23 @@ public struct IntentPrediction: Codable, Sendable, Equatable {
         return SentimentLabel.allCases[best]
     }
 }
+
+extension IntentPrediction {
+    /// The calibrated prediction for raw intent logits [K] (heads in `intents` order) and
+    /// sentiment logits [3]: softmax at the calibration's temperature, top `topK`, out of scope
+    /// when the top intent is `outOfScopeLabel` or confidence or margin fall below the thresholds.
+    package init(intentLogits: [Float], sentimentLogits: [Float], intents: [String], outOfScopeLabel: String,
+                 calibration: Calibration, topK: Int) {
+        let probabilities = ChatModel.softmax(intentLogits, temperature: calibration.temperature)
+        let order = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
+        let names = intents.isEmpty ? [""] : intents
+        let top = order.first ?? 0
+        let confidence = probabilities[top]
+        let margin = confidence - (order.count > 1 ? probabilities[order[1]] : 0)
+        let isOOS = names[top] == outOfScopeLabel || calibration.isOutOfScope(confidence: confidence, margin: margin)
+        self.init(
+            intent: names[top], confidence: confidence, margin: margin,
+            ranked: order.prefix(max(1, topK)).map { IntentScore(intent: names[$0], probability: probabilities[$0]) },
+            isOutOfScope: isOOS, sentimentProbabilities: ChatModel.softmax(sentimentLogits, temperature: 1))
+    }
+}

@@ -6,6 +6,8 @@ import Dialogue
 import FileFormats
 import Foundation
 import LanguageModeling
+import PretrainedEncoder
+import Sentiment
 
 /// Trains and saves a model from the team's files.
 public struct TrainingPipeline: Sendable {
@@ -25,6 +27,8 @@ public struct TrainingPipeline: Sendable {
         public var counts: [(source: String, examples: Int)]
         /// Whether a sentiment combiner was fitted and saved beside the weights.
         public var sentimentCombinerFitted: Bool
+        /// The encoder's heads, when trained with an encoder.
+        public var encoderClassifier: EncoderClassifier?
     }
 
     /// Where the examples come from.
@@ -35,6 +39,9 @@ public struct TrainingPipeline: Sendable {
     public var output: URL?
     /// The registry used when `output` is nil.
     public var registry = ModelRegistry()
+    /// A pretrained sentence encoder folder (config.json, model.safetensors, tokenizer.json) that
+    /// reads intents and sentiment beside the chat model, or nil (the chat model alone).
+    public var encoder: URL?
 
     /// A pipeline training on `sources` with `config`, saving to `output` (nil: a new active version).
     public init(sources: TrainingSources, config: ChatModelConfig, output: URL?, registry: ModelRegistry = ModelRegistry()) {
@@ -57,6 +64,12 @@ public struct TrainingPipeline: Sendable {
         guard !data.intentNames.isEmpty || data.examples.contains(where: { $0.sentiment != nil }) else {
             throw .noLabels
         }
+        let sentenceEncoder: SentenceEncoder?
+        do {
+            sentenceEncoder = try encoder.map { url throws(PretrainedEncoderError) in try SentenceEncoder.load(from: url) }
+        } catch {
+            throw .trainingFailed("cannot load the encoder: \(error)")
+        }
         let split = DatasetSplit(data.examples, validationFraction: config.validationFraction, seed: config.seed)
         let trained: (model: ChatModel, report: TrainingReport)
         do {
@@ -65,6 +78,16 @@ public struct TrainingPipeline: Sendable {
         } catch {
             progress.finish()
             throw .trainingFailed("\(error)")
+        }
+        var classifier: EncoderClassifier?
+        if let sentenceEncoder {
+            do {
+                classifier = try EncoderClassifierTrainer(config: config).train(
+                    encoder: sentenceEncoder, training: split.training, validation: split.validation)
+            } catch {
+                progress.finish()
+                throw .trainingFailed("the encoder heads: \(error)")
+            }
         }
         progress.finish()
         let directory = output ?? registry.newVersionDirectory(architecture: config.architecture.rawValue)
@@ -75,7 +98,7 @@ public struct TrainingPipeline: Sendable {
         let combinerFitted: Bool
         do {
             combinerFitted = try Self.save(trained.model, record: record, training: split.training,
-                                           validation: split.validation, in: directory)
+                                           validation: split.validation, in: directory, encoderClassifier: classifier)
             if output == nil {
                 try registry.register(newVersionAt: directory, dataHash: record.dataHash,
                                       metricsJSON: Self.metricsJSON(trained.model.metrics))
@@ -85,20 +108,43 @@ public struct TrainingPipeline: Sendable {
         }
         return Outcome(model: trained.model, report: trained.report, directory: directory,
                        exampleCount: data.examples.count, intentCount: data.intentNames.count, counts: data.counts,
-                       sentimentCombinerFitted: combinerFitted)
+                       sentimentCombinerFitted: combinerFitted, encoderClassifier: classifier)
     }
 
-    /// Saves `model`, its sentiment combiner (fitted on `validation` when the model has a
-    /// sentiment head) and its training record into `directory`; returns whether a combiner was fitted.
+    /// Saves `model`, its sentiment combiner (fitted on `validation` with the encoder's sentiment
+    /// head when `encoderClassifier` has one, else with the model's), the encoder heads (or removes
+    /// those a previous model left) and its training record into `directory`; returns whether a
+    /// combiner was fitted.
     static func save(_ model: ChatModel, record: TrainingRecord, training: [TrainingExample],
-                     validation: [TrainingExample], in directory: URL) throws -> Bool {
+                     validation: [TrainingExample], in directory: URL,
+                     encoderClassifier: EncoderClassifier? = nil) throws -> Bool {
         // A combiner that cannot be fitted costs only the combination: the model is kept and averaged.
-        let combiner = ModelSentiment.hasHead(model) ? try? ModelSentiment.fitCombiner(model: model, validation: validation) : nil
+        let combiner: LogisticCombiner?
+        if let encoderClassifier, encoderClassifier.hasSentiment {
+            combiner = try? ModelSentiment.fitCombiner(validation: validation) { labelled in
+                try encoderClassifier.predict(labelled.map(\.text), topK: 1).map(\.sentimentProbabilities)
+            }
+        } else {
+            combiner = ModelSentiment.hasHead(model) ? try? ModelSentiment.fitCombiner(model: model, validation: validation) : nil
+        }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try model.save(to: directory)
         try ModelSentiment.save(combiner, in: directory)
+        try saveEncoder(encoderClassifier, in: directory)
         try record.save(in: directory, training: training, validation: validation)
         return combiner != nil
+    }
+
+    /// Writes the encoder heads into `directory`, or, for nil, removes those a previous model left there.
+    private static func saveEncoder(_ classifier: EncoderClassifier?, in directory: URL) throws {
+        if let classifier {
+            try classifier.save(to: directory)
+            return
+        }
+        for name in [EncoderClassifier.manifestFileName, EncoderClassifier.weightsFileName, EncoderClassifier.encoderFolderName] {
+            let url = directory.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+        }
     }
 
     /// `metrics` as a JSON object with sorted keys (the model_versions row's metrics).
