@@ -86,12 +86,19 @@ let package = Package(
                            "ConversationStorage", "PretrainedEncoder"],
             swiftSettings: strictSettings),
 
+        // Batch answers for ticket files: reading CSV/JSON Lines (and mail, through `TicketSource`),
+        // analysing and routing each ticket, output files, resume, the PostgreSQL work queue.
+        .target(
+            name: "TicketAnswering",
+            dependencies: ["Primitives", "FileFormats", "Dialogue", "ConversationStorage", "Sentiment"],
+            swiftSettings: strictSettings),
+
         // Measurement harness behind `chatbot bench`.
         .target(
             name: "Benchmarking",
             dependencies: [
                 "Primitives", "TensorCore", "Tokenization", "Sentiment", "LanguageModeling", "ConversationStorage",
-                "FileFormats", "Dialogue", "ModelLifecycle", "PretrainedEncoder",
+                "FileFormats", "Dialogue", "ModelLifecycle", "TicketAnswering", "PretrainedEncoder",
             ],
             swiftSettings: strictSettings),
 
@@ -104,6 +111,7 @@ let package = Package(
                 "FileFormats",
                 "Dialogue",
                 "ModelLifecycle",
+                "TicketAnswering",
                 "LanguageModeling",
                 "TensorCore",
                 "ConversationStorage",
@@ -161,6 +169,10 @@ let package = Package(
             name: "ModelLifecycleTests",
             dependencies: ["ModelLifecycle", "Dialogue", "FileFormats", "LanguageModeling", "Sentiment", "Primitives",
                            "TestSupport", "ConversationStorage"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "TicketAnsweringTests",
+            dependencies: ["TicketAnswering", "Dialogue", "FileFormats", "ConversationStorage", "LanguageModeling", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "BenchmarkingTests",

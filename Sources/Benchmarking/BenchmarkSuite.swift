@@ -1,4 +1,5 @@
 // The named groups of measurements that `chatbot bench --suite` selects.
+import Foundation
 
 /// A group of related benchmark figures.
 public enum BenchmarkSuite: String, CaseIterable, Sendable {
@@ -18,16 +19,25 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case dialogue
     /// ChatModel on Banking77 (both trunks, sparse features on/off) and the demo domain.
     case intents
+    /// Reading a synthetic mbox with `MailReader`: messages/s, MB/s, resident memory while reading.
+    case mail
+    /// `chatbot answer` tickets/s (jobs, generated replies, the queue) and answer accuracy (needs a model).
+    case tickets
+    /// Fine-tuning a 60-intent Banking77 model on the other 17 against retraining on all 77.
+    case finetune
     /// The pretrained encoder: WordPiece speed, embedding latency, Banking77 few-shot, demo, airline sentiment.
     case encoder
 
-    /// The suites a plain `chatbot bench` runs: all but `intents`, which trains models for 20+
-    /// minutes, and `encoder`, which needs the encoder (scripts/get-encoder) and takes minutes.
-    public static var defaultSuites: [BenchmarkSuite] { allCases.filter { $0 != .intents && $0 != .encoder } }
+    /// The suites a plain `chatbot bench` runs: all but `intents` and `finetune`, which train models
+    /// for 20+ minutes, `tickets`, which needs a trained model, and `encoder`, which needs the
+    /// encoder (scripts/get-encoder) and takes minutes.
+    public static var defaultSuites: [BenchmarkSuite] {
+        allCases.filter { ![.intents, .finetune, .tickets, .encoder].contains($0) }
+    }
 
-    /// Runs the suite on `inputs` and returns its figures (`intents` with `intentSettings`).
-    public func run(quick: Bool, inputs: BenchmarkInputs = BenchmarkInputs(),
-                    intentSettings: IntentBenchmarkSettings = IntentBenchmarkSettings()) -> [BenchmarkRecord] {
+    /// Runs the suite with `settings` (its inputs and the suite's own settings) and returns its figures.
+    public func run(quick: Bool, settings: BenchmarkSettings = BenchmarkSettings()) -> [BenchmarkRecord] {
+        let inputs = settings.inputs
         switch self {
         case .gemm: return GEMMBenchmark(quick: quick).run()
         case .block: return TransformerBlockBenchmark(quick: quick).run()
@@ -38,9 +48,9 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
             return bench.run()
         case .sentiment: return SentimentBenchmark(quick: quick).run()
         case .intents:
-            var settings = intentSettings
-            settings.dataDirectory = settings.dataDirectory ?? inputs.dataDirectory
-            return IntentBenchmark(quick: quick, settings: settings).run()
+            var intents = settings.intents
+            intents.dataDirectory = intents.dataDirectory ?? inputs.dataDirectory
+            return IntentBenchmark(quick: quick, settings: intents).run()
         case .chat:
             var bench = ChatBenchmark(quick: quick)
             bench.intentsDirectory = inputs.intentsDirectory
@@ -49,10 +59,20 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
             var bench = DialogueBenchmark(quick: quick)
             bench.inputs = inputs
             return bench.run()
+        case .mail: return MailBenchmark(quick: quick, megabytes: settings.mboxMegabytes).run()
+        case .tickets:
+            var tickets = settings.tickets
+            tickets.modelDirectory = tickets.modelDirectory ?? inputs.modelFolder()?.path
+            tickets.dataFile = tickets.dataFile ?? inputs.locateData().map { $0 + "/banking77/test.csv" }
+            return TicketBenchmark(quick: quick, settings: tickets).run()
+        case .finetune:
+            var fineTune = settings.fineTune
+            fineTune.dataDirectory = fineTune.dataDirectory ?? inputs.dataDirectory
+            return FineTuneBenchmark(quick: quick, settings: fineTune).run()
         case .encoder:
-            var settings = intentSettings
-            settings.dataDirectory = settings.dataDirectory ?? inputs.dataDirectory
-            return EncoderBenchmark(quick: quick, settings: settings).run()
+            var intents = settings.intents
+            intents.dataDirectory = intents.dataDirectory ?? inputs.dataDirectory
+            return EncoderBenchmark(quick: quick, settings: intents).run()
         }
     }
 }

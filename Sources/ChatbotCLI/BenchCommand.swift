@@ -2,6 +2,7 @@
 import ArgumentParser
 import Benchmarking
 import Foundation
+import ModelLifecycle
 
 /// Prints benchmark figures as JSON lines.
 struct BenchCommand: ParsableCommand {
@@ -10,21 +11,21 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure speed; prints one JSON line {\"name\",\"value\",\"unit\"} per figure.")
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: "Suites to run; all but intents (Banking77 training, 20+ minutes) and encoder by default.")
+            help: "Suites to run; all but intents and finetune (Banking77 training, 20+ minutes each), tickets (needs a trained model) and encoder by default.")
     var suite: [BenchmarkSuite] = BenchmarkSuite.defaultSuites
 
     @Flag(name: .long, help: "Fewer sizes and shorter runs, for a smoke test.")
     var quick = false
 
     @Option(name: .customLong("data-dir"), help: ArgumentHelp(
-        "tokenizer, intents, encoder: the shared data folder (default: ../shared/data, else shared/data).", valueName: "DIR"))
+        "tokenizer, intents, finetune, encoder: the shared data folder (default: ../shared/data, else shared/data).", valueName: "DIR"))
     var dataDirectory: String?
 
     @Option(name: .long, help: ArgumentHelp("chat, dialogue: the intents folder.", valueName: "DIR"))
     var intents = "intents"
 
     @Option(name: .long, help: ArgumentHelp(
-        "dialogue: the model folder (default: the active version in models/).", valueName: "DIR"))
+        "dialogue, tickets: the model folder (default: the active version in models/).", valueName: "DIR"))
     var model: String?
 
     @Option(name: .long, help: ArgumentHelp("dialogue: the transcripts folder.", valueName: "DIR"))
@@ -36,7 +37,7 @@ struct BenchCommand: ParsableCommand {
     var variants: String?
 
     @Option(name: .customLong("config-json"), help: ArgumentHelp(
-        "intents: model settings over the defaults, as JSON (config.json keys, e.g. {\"training_threads\":1}).",
+        "intents, finetune: model settings over the defaults, as JSON (config.json keys, e.g. {\"training_threads\":1}).",
         valueName: "JSON"))
     var configJSON: String?
 
@@ -51,6 +52,35 @@ struct BenchCommand: ParsableCommand {
         valueName: "DIR"))
     var dumpSplit: String?
 
+    @Option(name: .customLong("mbox-megabytes"), help: ArgumentHelp(
+        "mail: size of the synthetic mbox to read (default 256, 4 with --quick).", valueName: "MB"))
+    var mboxMegabytes: Int?
+
+    @Option(name: .customLong("tickets-data"), help: ArgumentHelp(
+        "tickets: a labelled CSV answered as tickets (default ../shared/data/banking77/test.csv).", valueName: "F.csv"))
+    var ticketsData: String?
+
+    @Option(name: .customLong("tickets-jobs"), help: ArgumentHelp("tickets: the --jobs values to measure, comma-separated.",
+                                                                 valueName: "LIST"))
+    var ticketsJobs = "1,2"
+
+    @Option(name: .customLong("tickets-database-url"), help: ArgumentHelp(
+        "tickets: PostgreSQL for the queue run (default: a temporary SQLite file).", valueName: "URL"))
+    var ticketsDatabaseURL: String?
+
+    @Option(name: .customLong("work-dir"), help: ArgumentHelp(
+        "finetune: where its models and transcripts are written (default: a new temporary folder).", valueName: "DIR"))
+    var workDirectory: String?
+
+    @Option(name: .customLong("finetune-epochs"), help: "finetune: fine-tuning epochs (default 4).")
+    var fineTuneEpochs: Int?
+
+    @Option(name: .customLong("replay-ratio"), help: "finetune: replayed old examples per new one (default 3).")
+    var replayRatio: Double?
+
+    @Option(name: .customLong("learning-rate-scale"), help: "finetune: the fine-tuning learning rate as a share of the base's (default 0.5).")
+    var learningRateScale: Float?
+
     @Option(name: .long, help: ArgumentHelp(
         "encoder: the encoder folder (default .chatbot/encoders/all-MiniLM-L6-v2; scripts/get-encoder).", valueName: "DIR"))
     var encoder: String?
@@ -59,23 +89,32 @@ struct BenchCommand: ParsableCommand {
         if dumpSplit != nil && !validationSplit && !suite.contains(.encoder) {
             throw ValidationError("--dump-split needs --validation-split (or --suite encoder).")
         }
+        if let mboxMegabytes, mboxMegabytes < 1 { throw ValidationError("--mbox-megabytes must be at least 1.") }
     }
 
     func run() throws {
-        var settings = IntentBenchmarkSettings()
-        settings.includeDemoDomain = !noDemo
-        settings.variants = variants.map { $0.split(separator: ",").map(String.init) }
-        settings.configJSON = configJSON
-        settings.scoreOnValidationSplit = validationSplit
-        settings.splitDumpDirectory = dumpSplit
-        settings.encoderDirectory = encoder
-        var inputs = BenchmarkInputs()
-        inputs.dataDirectory = dataDirectory
-        inputs.intentsDirectory = URL(fileURLWithPath: intents)
-        inputs.modelDirectory = model.map { URL(fileURLWithPath: $0) }
-        inputs.transcriptsDirectory = URL(fileURLWithPath: transcripts)
+        var settings = BenchmarkSettings()
+        settings.inputs.dataDirectory = dataDirectory
+        settings.inputs.intentsDirectory = URL(fileURLWithPath: intents)
+        settings.inputs.modelDirectory = model.map { URL(fileURLWithPath: $0) }
+        settings.inputs.transcriptsDirectory = URL(fileURLWithPath: transcripts)
+        settings.intents.includeDemoDomain = !noDemo
+        settings.intents.variants = variants.map { $0.split(separator: ",").map(String.init) }
+        settings.intents.configJSON = configJSON
+        settings.intents.scoreOnValidationSplit = validationSplit
+        settings.intents.splitDumpDirectory = dumpSplit
+        settings.intents.encoderDirectory = encoder
+        settings.mboxMegabytes = mboxMegabytes
+        settings.tickets.dataFile = ticketsData
+        settings.tickets.jobs = ticketsJobs.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
+        settings.tickets.databaseURL = ticketsDatabaseURL
+        settings.fineTune.workDirectory = workDirectory
+        settings.fineTune.configJSON = configJSON
+        if let fineTuneEpochs { settings.fineTune.fineTune.epochs = fineTuneEpochs }
+        if let replayRatio { settings.fineTune.fineTune.replayRatio = replayRatio }
+        if let learningRateScale { settings.fineTune.fineTune.learningRateScale = learningRateScale }
         for selected in suite {
-            for record in selected.run(quick: quick, inputs: inputs, intentSettings: settings) {
+            for record in selected.run(quick: quick, settings: settings) {
                 print(record.jsonLine)
             }
         }

@@ -20,6 +20,8 @@ public struct ChatbotCommand: ParsableCommand {
             SentimentCommand.self,
             TranscriptsCommand.self,
             EvaluateCommand.self,
+            AnswerCommand.self,
+            FinetuneCommand.self,
         ]
     )
 

@@ -27,11 +27,11 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store; a failure is one line on standard error and a non-zero exit.
-    func open(policy: StoragePolicy = .standard) throws -> any ConversationStore {
+    func open(policy: StoragePolicy = .standard, fsyncEveryCommit: Bool = true) throws -> any ConversationStore {
         do {
             let location = try location()
             do {
-                return try location.open(policy: policy)
+                return try location.open(policy: policy, fsyncEveryCommit: fsyncEveryCommit)
             } catch {
                 // libpq's message already names the server (without the password).
                 if case .postgres = location { throw CommandFailure("cannot open the conversation store: \(error.message)") }

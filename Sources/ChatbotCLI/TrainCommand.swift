@@ -15,7 +15,8 @@ struct TrainCommand: ParsableCommand {
             With neither --intents nor --data it trains on intents/ (and conversations/ and \
             sentiment/customer-messages.csv if present); --data alone (a labelled CSV or JSONL, \
             no replies) is enough for an intent model. Without --out the model is saved as a new \
-            version models/<time>-<arch>/ and becomes the active one (models/ACTIVE). Malformed \
+            version models/<time>-<arch>/ (a row of the store's model_versions table) and becomes \
+            the active one (models/ACTIVE). Malformed \
             files are reported as file:line.
 
             --sentiment-data trains the sentiment head on a text,sentiment CSV (in place of the \
@@ -75,6 +76,8 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The checkpoint folder (default: a new version in models/).", valueName: "DIR"))
     var out: String?
 
+    @OptionGroup var store: StoreOptions
+
     @Option(name: .long, help: ArgumentHelp(
         "A pretrained sentence encoder folder (config.json, model.safetensors, tokenizer.json; scripts/get-encoder) that reads intents and sentiment.",
         valueName: "DIR"))
@@ -116,7 +119,10 @@ struct TrainCommand: ParsableCommand {
         } catch {
             throw CommandFailure("invalid settings: \(error)")
         }
-        var pipeline = TrainingPipeline(sources: sources, config: config, output: out.map { URL(fileURLWithPath: $0) })
+        // A new version is a row of the store's model_versions table too; --out writes a folder only.
+        let registry = try out == nil ? ModelsCommand.registry(store) : ModelRegistry()
+        var pipeline = TrainingPipeline(sources: sources, config: config, output: out.map { URL(fileURLWithPath: $0) },
+                                        registry: registry)
         pipeline.encoder = encoder.map { URL(fileURLWithPath: $0) }
         let outcome = try TrainingSummary.run(pipeline)
         let registered = out == nil ? outcome.directory.lastPathComponent : nil

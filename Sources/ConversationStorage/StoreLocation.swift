@@ -37,9 +37,12 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Opens (creating or migrating) the store. An unreachable server is one `connectionFailed`.
-    public func open(policy: StoragePolicy = .standard) throws(StorageError) -> any ConversationStore {
+    ///
+    /// - Parameter fsyncEveryCommit: SQLite only: whether each commit waits for the disk (see
+    ///   `SQLiteConversationStore.init`); batch jobs that can be re-run turn it off.
+    public func open(policy: StoragePolicy = .standard, fsyncEveryCommit: Bool = true) throws(StorageError) -> any ConversationStore {
         switch self {
-        case .sqlite(let path): try SQLiteConversationStore(path: path, policy: policy)
+        case .sqlite(let path): try SQLiteConversationStore(path: path, policy: policy, fsyncEveryCommit: fsyncEveryCommit)
         case .postgres(let url): try PostgresConversationStore(url: url, policy: policy)
         }
     }

@@ -30,15 +30,27 @@ enum JSONLinesReader {
                 if !allowBlankLines { problems.append(.init(file: file, line: number, message: "blank line")) }
                 continue
             }
-            let parsed = try? JSONSerialization.jsonObject(with: Data(content), options: [.fragmentsAllowed])
-            guard let object = parsed as? [String: Any] else {
-                let what = parsed == nil ? "not valid JSON" : "not a JSON object"
-                problems.append(.init(file: file, line: number, message: "line is \(what)"))
-                continue
+            switch object(in: content) {
+            case let .success(object): objects.append(JSONLine(object: object, line: number))
+            case let .failure(problem): problems.append(.init(file: file, line: number, message: problem.message))
             }
-            objects.append(JSONLine(object: object, line: number))
         }
         return (objects, problems)
+    }
+
+    /// The JSON object on one line (without its line break), or why the line is not one.
+    static func object(in content: ArraySlice<UInt8>) -> Result<[String: Any], LineProblem> {
+        let parsed = try? JSONSerialization.jsonObject(with: Data(content), options: [.fragmentsAllowed])
+        guard let object = parsed as? [String: Any] else {
+            return .failure(LineProblem(message: "line is \(parsed == nil ? "not valid JSON" : "not a JSON object")"))
+        }
+        return .success(object)
+    }
+
+    /// Why a line is not a JSON object.
+    struct LineProblem: Error {
+        /// E.g. `line is not valid JSON`.
+        var message: String
     }
 
     /// The UTF-8 text of the file at `url`, or an `.io`/`.invalidData` error naming `shown`.

@@ -80,7 +80,8 @@ public struct ConversationStoreConformance: Sendable {
         let store = try fixture.makeStore()
         let time = Date(timeIntervalSince1970: 1_800_000_000)
         let base = ModelVersion(id: "v1", createdAt: time, path: "models/v1", metricsJSON: #"{"accuracy":0.91}"#)
-        let child = ModelVersion(id: "v2", parentID: "v1", createdAt: time.addingTimeInterval(1), path: "models/v2")
+        let child = ModelVersion(id: "v2", parentID: "v1", createdAt: time.addingTimeInterval(1), path: "models/v2",
+                                 dataHash: "00ff00ff00ff00ff")
         try store.saveModelVersion(base)
         try store.saveModelVersion(child)
         #expect(try store.modelVersions() == [base, child])
@@ -98,6 +99,9 @@ public struct ConversationStoreConformance: Sendable {
         #expect(try store.modelVersion(id: "v1")?.metricsJSON == updated.metricsJSON)
         try store.setModelVersionStatus(id: "v1", status: .candidate)
         #expect(try store.modelVersion(id: "v1")?.status == .candidate)
+        try store.setModelVersionStatus(id: "v2", status: .rejected)
+        #expect(try store.modelVersion(id: "v2")?.status == .rejected)
+        #expect(try store.modelVersion(id: "v2")?.dataHash == "00ff00ff00ff00ff")
 
         #expect(throws: StorageError.self) { try store.activateModelVersion(id: "missing") }
         let parentInUse = #expect(throws: StorageError.self) { try store.deleteModelVersion(id: "v1") }

@@ -83,6 +83,13 @@ public final class StoreFixture: @unchecked Sendable {
         }
     }
 
+    /// The PostgreSQL URL with the private schema in its `options`, for child processes
+    /// (`chatbot … --database-url`); nil for SQLite.
+    public var postgresURLWithSchema: String? {
+        guard let postgresURL, let schema else { return nil }
+        return postgresURL + (postgresURL.contains("?") ? "&" : "?") + "options=-c%20search_path%3D\(schema)"
+    }
+
     /// A plain PostgreSQL store in the private schema.
     public func makePostgresStore(policy: StoragePolicy = .standard) throws(StorageError) -> PostgresConversationStore {
         guard let postgresURL else { throw .invalidValue("not a PostgreSQL fixture") }

@@ -92,6 +92,39 @@ private func names(_ records: [BenchmarkRecord], sourceLocation: SourceLocation 
     #expect(found.contains("intents.banking77.transformer+sparse.latency_p99.threads1"))
 }
 
+@Test func mailReadsASyntheticMboxWithoutFailures() {
+    let records = MailBenchmark(quick: true, megabytes: 1).run()
+    let found = names(records)
+    #expect(found.contains("mail.mbox.messages_per_second"))
+    #expect(records.first { $0.name == "mail.mbox.failures" }?.value == 0)
+    #expect((records.first { $0.name == "mail.mbox.size" }?.value ?? 0) >= 1)
+}
+
+@Test func finetuneComparesFineTuningWithRetrainingOnATinyBanking77() throws {
+    let rows = TinyDomain.intentFiles.keys.sorted().flatMap { file in
+        (0..<8).map { "\"\(file.dropLast(5)) please \($0)\",\(file.dropLast(5))\n" }
+    }
+    let folder = try TestFixtures.folder([:])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let banking = folder.appendingPathComponent("banking77")
+    try FileManager.default.createDirectory(at: banking, withIntermediateDirectories: true)
+    for name in ["train.csv", "test.csv"] {
+        try ("text,category\n" + rows.joined()).write(to: banking.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    var settings = FineTuneBenchmarkSettings()
+    settings.dataDirectory = folder.path
+    settings.workDirectory = folder.appendingPathComponent("work").path
+    settings.newIntentCount = 1
+    settings.conversations = 5
+    settings.fineTune.epochs = 2
+    settings.configJSON = String(decoding: try JSONEncoder().encode(ChatModelConfig.tiny(epochs: 2)), as: UTF8.self)
+    let found = names(FineTuneBenchmark(quick: true, settings: settings).run())
+    for name in ["full_retrain.accuracy", "full_retrain.seconds", "base_2.accuracy", "finetuned.accuracy", "finetuned.seconds",
+                 "accuracy_gap", "time_ratio", "finetune_5_conversations.seconds"] {
+        #expect(found.contains("finetune.banking77." + name), "missing \(name)")
+    }
+}
+
 @Test func encoderSuiteMeasuresATinyEncoder() throws {
     let folder = try TestFixtures.folder([:])
     let banking = folder.appendingPathComponent("banking77")

@@ -109,9 +109,11 @@ private let tinySettings = #"{"model_width": 32, "layer_count": 1, "head_count":
             + "(a model folder from `chatbot train` holds config.json, model.safetensors and tokenizer.json)")
 }
 
-@Test(arguments: [["train"], ["generate"], ["models"], ["models", "activate"]])
+@Test(arguments: [["train"], ["generate"], ["models"], ["models", "activate"], ["models", "show"], ["models", "rollback"],
+                  ["finetune"]])
 func trainAndGenerateHelpMatchSnapshots(path: [String]) throws {
-    let command = try ChatbotCommand.parseAsRoot(path + (path == ["generate"] || path == ["models", "activate"] ? ["x"] : []))
+    let needsName = [["generate"], ["models", "activate"], ["models", "show"]].contains(path)
+    let command = try ChatbotCommand.parseAsRoot(path + (needsName ? ["x"] : []) + (path == ["finetune"] ? ["--from-store"] : []))
     try expectSnapshot(ChatbotCommand.helpMessage(for: type(of: command), columns: 100),
                        named: path.joined(separator: "-") + "-help.txt")
 }

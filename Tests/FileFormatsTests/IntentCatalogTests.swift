@@ -148,7 +148,7 @@ private func problems(_ files: [String: String]) throws -> [String] {
     #expect(found.contains("intents/a.yaml:1: name \"greeting\" does not match the file name (expected \"a\")"))
     #expect(found.contains { $0.hasPrefix("intents/b.yaml:2: YAML syntax error") })
     #expect(found.contains("intents/greeting.yml: intent files must end in .yaml"))
-    #expect(found.contains("intents/_colours.yaml: unknown shared file (the only one is _entities.yaml)"))
+    #expect(found.contains("intents/_colours.yaml: unknown shared file (the shared files are _entities.yaml and _ticket.yaml)"))
     #expect(found.contains("intents/_entities.yaml:3: duplicate product \"Tent\" (also at line 2)"))
     #expect(found.contains("intents/_entities.yaml:5: shop has no \"name\""))
     #expect(found.count == 6)

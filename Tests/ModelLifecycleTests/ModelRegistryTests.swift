@@ -1,5 +1,6 @@
 // Tests of ModelRegistry: version folder names, register (moving in and activating), activate,
-// list, and a missing or dangling ACTIVE file.
+// list, and a missing or dangling ACTIVE file; with a store: back-fill, the table winning, rollback.
+import ConversationStorage
 import FileFormats
 import Foundation
 import LanguageModeling
@@ -19,7 +20,7 @@ private func fakeCheckpoint(at url: URL) throws {
     let registry = ModelRegistry(root: root.appendingPathComponent("models"))
     #expect(registry.activeName() == nil)
     #expect(registry.activeModelDirectory() == nil)
-    #expect(registry.list().isEmpty)
+    #expect(try registry.list().isEmpty)
     #expect(throws: FileFormatError.self) { try registry.activate("nothing") }
 }
 
@@ -39,8 +40,8 @@ private func fakeCheckpoint(at url: URL) throws {
     try fakeCheckpoint(at: elsewhere)
     #expect(try registry.register(newVersionAt: elsewhere) == "20251125-090000-lstm")
     #expect(!FileManager.default.fileExists(atPath: elsewhere.path), "moved into the registry")
-    #expect(registry.list().map(\.name) == ["20251124-160000-transformer", "20251125-090000-lstm"])
-    #expect(registry.list().map(\.isActive) == [false, true])
+    #expect(try registry.list().map(\.name) == ["20251124-160000-transformer", "20251125-090000-lstm"])
+    #expect(try registry.list().map(\.isActive) == [false, true])
     #expect(registry.activeModelDirectory()?.lastPathComponent == "20251125-090000-lstm")
 
     try registry.activate("20251124-160000-transformer")
@@ -55,4 +56,53 @@ private func fakeCheckpoint(at url: URL) throws {
     let registry = ModelRegistry(root: root.appendingPathComponent("models"))
     #expect(throws: FileFormatError.self) { try registry.register(newVersionAt: root) }
     #expect(registry.activeName() == nil)
+}
+
+/// A registry in a fresh folder recorded in a fresh SQLite store.
+private func storeRegistry(_ root: URL) throws -> ModelRegistry {
+    ModelRegistry(root: root.appendingPathComponent("models"),
+                  store: try SQLiteConversationStore(path: root.appendingPathComponent("store.sqlite").path))
+}
+
+@Test func theTableIsBackFilledFromTheFoldersAndWinsOverActive() throws {
+    let root = try TestFixtures.folder([:])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let folders = ModelRegistry(root: root.appendingPathComponent("models"))
+    try fakeCheckpoint(at: folders.root.appendingPathComponent("20251124-160000-transformer"))
+    try fakeCheckpoint(at: folders.root.appendingPathComponent("20251125-090000-transformer"))
+    try folders.activate("20251125-090000-transformer")
+
+    let registry = try storeRegistry(root)
+    let listed = try registry.list()
+    #expect(listed.map(\.name) == ["20251124-160000-transformer", "20251125-090000-transformer"])
+    #expect(listed.map(\.status) == [.retired, .active], "the folder ACTIVE names is back-filled as active")
+    #expect(try registry.store?.modelVersions().count == 2)
+
+    try folders.activate("20251124-160000-transformer")  // ACTIVE changed behind the table's back
+    _ = try registry.synchronise()
+    #expect(registry.activeName() == "20251125-090000-transformer", "the table wins")
+}
+
+@Test func registerActivateRejectAndRollBackThroughTheTable() throws {
+    let root = try TestFixtures.folder([:])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let registry = try storeRegistry(root)
+    let first = root.appendingPathComponent("20251124-160000-transformer")
+    let second = root.appendingPathComponent("20251125-090000-transformer")
+    let poisoned = root.appendingPathComponent("20251126-090000-transformer")
+    for folder in [first, second, poisoned] { try fakeCheckpoint(at: folder) }
+    try registry.register(newVersionAt: first, dataHash: "aaaa")
+    try registry.register(newVersionAt: second, parent: "20251124-160000-transformer", dataHash: "bbbb", metricsJSON: #"{"x":1}"#)
+    try registry.register(newVersionAt: poisoned, status: .rejected, parent: "20251125-090000-transformer")
+    #expect(registry.activeName() == "20251125-090000-transformer", "a rejected version never becomes active")
+    let shown = try registry.version(named: "20251125-090000-transformer")
+    #expect(shown.parent == "20251124-160000-transformer" && shown.dataHash == "bbbb" && shown.metricsJSON == #"{"x":1}"#)
+    #expect(try registry.list().map(\.status) == [.retired, .active, .rejected])
+
+    let (from, to) = try registry.rollback()
+    #expect(from == "20251125-090000-transformer" && to == "20251124-160000-transformer")
+    #expect(registry.activeName() == "20251124-160000-transformer")
+    #expect(try registry.store?.modelVersion(id: "20251124-160000-transformer")?.status == .active)
+    #expect(throws: FileFormatError.self) { try registry.rollback() }  // the first version has no earlier one
+    #expect(throws: FileFormatError.self) { try registry.version(named: "nope") }
 }

@@ -88,6 +88,25 @@ package enum Migrations {
             );
             CREATE INDEX tickets_status_id ON tickets (status, id);
             """),
+        // The one model registry (issue 14): the data hash and a rejected status. Rebuilt rather
+        // than altered because SQLite cannot change a CHECK constraint in place.
+        Migration(version: 2, name: "model registry", script: """
+            ALTER TABLE model_versions RENAME TO model_versions_before_registry;
+            CREATE TABLE model_versions (
+                id TEXT PRIMARY KEY,
+                parent_id TEXT REFERENCES model_versions (id),
+                created_at BIGINT NOT NULL,
+                path TEXT NOT NULL,
+                data_hash TEXT,
+                metrics TEXT NOT NULL DEFAULT '{}',
+                status TEXT NOT NULL CHECK (status IN ('candidate', 'active', 'rejected', 'retired'))
+            );
+            INSERT INTO model_versions (id, parent_id, created_at, path, metrics, status)
+                SELECT id, parent_id, created_at, path, metrics, status FROM model_versions_before_registry
+                ORDER BY created_at, id;
+            DROP TABLE model_versions_before_registry;
+            CREATE UNIQUE INDEX model_versions_one_active ON model_versions (status) WHERE status = 'active';
+            """),
     ]
 
     /// Applies the migrations `database` lacks, in one transaction; concurrent openers wait.

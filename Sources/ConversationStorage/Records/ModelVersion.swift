@@ -4,7 +4,14 @@ import Foundation
 
 /// The life-cycle state of a model version.
 public enum ModelVersionStatus: String, Codable, Sendable, CaseIterable {
-    case candidate, active, retired
+    /// Trained, not (yet) answering.
+    case candidate
+    /// The version that answers (at most one).
+    case active
+    /// Refused by the regression gate.
+    case rejected
+    /// Answered once; replaced by another version.
+    case retired
 }
 
 /// A stored model version.
@@ -17,24 +24,27 @@ public struct ModelVersion: Codable, Sendable, Equatable, Identifiable {
     public var createdAt: Date
     /// The directory or file holding its weights.
     public var path: String
+    /// A hash of the examples it was trained on (FNV-1a 64, hex), if known.
+    public var dataHash: String?
     /// Evaluation figures as a JSON text.
     public var metricsJSON: String
     /// Candidate, active or retired.
     public var status: ModelVersionStatus
 
     /// A model version, a candidate by default.
-    public init(id: String, parentID: String? = nil, createdAt: Date = Date(), path: String,
+    public init(id: String, parentID: String? = nil, createdAt: Date = Date(), path: String, dataHash: String? = nil,
                 metricsJSON: String = "{}", status: ModelVersionStatus = .candidate) {
         self.id = id
         self.parentID = parentID
         self.createdAt = createdAt
         self.path = path
+        self.dataHash = dataHash
         self.metricsJSON = metricsJSON
         self.status = status
     }
 
     enum CodingKeys: String, CodingKey {
         case id, path, status
-        case parentID = "parent_id", createdAt = "created_at", metricsJSON = "metrics"
+        case parentID = "parent_id", createdAt = "created_at", dataHash = "data_hash", metricsJSON = "metrics"
     }
 }

@@ -11,11 +11,11 @@ extension SQLConversationStore {
                                [.text(version.id)])
             }
             try db.execute("""
-                INSERT INTO model_versions (\(Self.modelVersionColumns)) VALUES ($1, $2, $3, $4, $5, $6)
+                INSERT INTO model_versions (\(Self.modelVersionColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7)
                 ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, path = excluded.path,
-                    metrics = excluded.metrics, status = excluded.status
+                    metrics = excluded.metrics, status = excluded.status, data_hash = excluded.data_hash
                 """, [.text(version.id), .optional(version.parentID), .integer(version.createdAt.microseconds),
-                      .text(version.path), .text(metrics), .text(version.status.rawValue)])
+                      .text(version.path), .text(metrics), .text(version.status.rawValue), .optional(version.dataHash)])
         }
     }
 

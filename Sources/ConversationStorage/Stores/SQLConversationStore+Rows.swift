@@ -8,7 +8,7 @@ extension SQLConversationStore {
         reply_source, model_version, latency_ms, created_at
         """
     static let feedbackColumns = "id, message_id, kind, value, author, created_at"
-    static let modelVersionColumns = "id, parent_id, created_at, path, metrics, status"
+    static let modelVersionColumns = "id, parent_id, created_at, path, metrics, status, data_hash"
     static let ticketColumns = """
         id, source_file, source_line, payload, status, claimed_by, lease_until, attempts, result, last_error, created_at
         """
@@ -52,7 +52,8 @@ extension SQLConversationStore {
     static func modelVersion(_ row: SQLRow) throws(StorageError) -> ModelVersion {
         ModelVersion(
             id: try row.string(0), parentID: try row.optionalString(1), createdAt: Date(microseconds: try row.int64(2)),
-            path: try row.string(3), metricsJSON: try row.string(4), status: try enumeration(row, 5))
+            path: try row.string(3), dataHash: try row.optionalString(6), metricsJSON: try row.string(4),
+            status: try enumeration(row, 5))
     }
 
     static func ticket(_ row: SQLRow) throws(StorageError) -> Ticket {

@@ -66,7 +66,16 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
         guard let prediction = readings.max(by: { $0.confidence < $1.confidence }) else {
             return Understanding(intent: "", confidence: 0, isOutOfScope: true)
         }
-        return Understanding(
+        return understanding(prediction)
+    }
+
+    /// Each text read alone, in batches of 64 (the same readings as `analyse` without context).
+    public func analyse(batch texts: [String]) throws -> [Understanding] {
+        try model.predict(texts, topK: 3).map(understanding)
+    }
+
+    private func understanding(_ prediction: IntentPrediction) -> Understanding {
+        Understanding(
             intent: prediction.intent, confidence: Double(prediction.confidence),
             ranked: prediction.ranked.map { IntentGuess(intent: $0.intent, confidence: Double($0.probability)) },
             isOutOfScope: prediction.isOutOfScope,

@@ -14,7 +14,17 @@ public protocol LanguageUnderstanding: AnyObject {
     /// What `text` asks for, after the earlier turns `context` (oldest first).
     func analyse(_ text: String, context: [ConversationTurn]) throws -> Understanding
 
+    /// What each of `texts` asks for, each read alone (a batch: the model reads many at once).
+    func analyse(batch texts: [String]) throws -> [Understanding]
+
     /// A reply for `intent` with `{slot}` placeholders left in, or nil when there is no language
     /// model (the engine then uses the intent's template reply).
     func generateReply(intent: String, text: String, context: [ConversationTurn]) throws -> String?
+}
+
+extension LanguageUnderstanding {
+    /// Reads the texts one by one; understandings with a faster batch path implement their own.
+    public func analyse(batch texts: [String]) throws -> [Understanding] {
+        try texts.map { try analyse($0, context: []) }
+    }
 }

@@ -1,12 +1,15 @@
-// The state machine behind `CSVReader`: one RFC 4180 record per call over Unicode scalars,
-// counting lines (also inside quoted fields) and collecting problems instead of stopping.
+// The state machine behind `CSVReader` and `CSVRecordStream`: one RFC 4180 record per call over
+// Unicode scalars, counting lines (also inside quoted fields) and collecting problems instead of
+// stopping. The scalars come from one text or, for large files, chunk by chunk.
 
 /// The state machine behind `CSVReader`, one record per call, over Unicode scalars.
 struct CSVScanner {
-    private let scalars: [Unicode.Scalar]
+    private var scalars: [Unicode.Scalar]
     private let delimiter: Unicode.Scalar
     private var position = 0
     private var line = 1
+    /// More scalars of the text, or nil at its end (nil when the whole text was given).
+    private var refill: (() -> [Unicode.Scalar]?)?
 
     init(text: String, delimiter: Unicode.Scalar) {
         var scalars = Array(text.unicodeScalars)
@@ -15,10 +18,31 @@ struct CSVScanner {
         self.delimiter = delimiter
     }
 
+    /// A scanner pulling its text from `refill` (which strips any byte-order mark itself).
+    init(delimiter: Unicode.Scalar, refill: @escaping () -> [Unicode.Scalar]?) {
+        scalars = []
+        self.delimiter = delimiter
+        self.refill = refill
+    }
+
+    /// The scalar `ahead` places after the current one, loading more text as needed; nil at the end.
+    private mutating func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
+        while position + ahead >= scalars.count {
+            guard let more = refill?() else {
+                refill = nil
+                return nil
+            }
+            scalars.removeFirst(position)
+            position = 0
+            scalars += more
+        }
+        return scalars[position + ahead]
+    }
+
     /// The next record's fields, its first line and any problems in it; nil at the end.
     mutating func nextRecord() -> ([String], Int, [(line: Int, message: String)])? {
         skipBlankLines()
-        guard position < scalars.count else { return nil }
+        guard peek() != nil else { return nil }
         let startLine = line
         var fields: [String] = []
         var issues: [(line: Int, message: String)] = []
@@ -32,13 +56,12 @@ struct CSVScanner {
     /// Reads one field; `ended` is true when it closed the record (line break or end of text).
     private mutating func nextField(recordLine: Int, issues: inout [(line: Int, message: String)]) -> (String, Bool) {
         var field = String.UnicodeScalarView()
-        if position < scalars.count, scalars[position] == "\"" {
+        if peek() == "\"" {
             position += 1
             var closed = false
-            while position < scalars.count {
-                let scalar = scalars[position]
+            while let scalar = peek() {
                 if scalar == "\"" {
-                    if position + 1 < scalars.count, scalars[position + 1] == "\"" {
+                    if peek(1) == "\"" {
                         field.append("\"")
                         position += 2
                         continue
@@ -49,7 +72,7 @@ struct CSVScanner {
                 }
                 if scalar == "\n" { line += 1 }
                 if scalar == "\r" {
-                    if position + 1 < scalars.count, scalars[position + 1] == "\n" { position += 1 }
+                    if peek(1) == "\n" { position += 1 }
                     line += 1
                     field.append("\n")
                     position += 1
@@ -65,9 +88,8 @@ struct CSVScanner {
             if let ended = endOfField() { return (String(field), ended) }
             issues.append((line, "unexpected text after a closing quote (quotes inside a field must be doubled)"))
         }
-        while position < scalars.count {
+        while let scalar = peek() {
             if let ended = endOfField() { return (String(field), ended) }
-            let scalar = scalars[position]
             if scalar == "\"" {
                 issues.append((line, "quote inside an unquoted field (quote the field and double the quote)"))
             }
@@ -79,8 +101,8 @@ struct CSVScanner {
 
     /// Steps over empty lines (LF, CR or CRLF) before a record.
     private mutating func skipBlankLines() {
-        while position < scalars.count, scalars[position] == "\n" || scalars[position] == "\r" {
-            if scalars[position] == "\r", position + 1 < scalars.count, scalars[position + 1] == "\n" { position += 1 }
+        while let scalar = peek(), scalar == "\n" || scalar == "\r" {
+            if scalar == "\r", peek(1) == "\n" { position += 1 }
             position += 1
             line += 1
         }
@@ -88,15 +110,14 @@ struct CSVScanner {
 
     /// At a delimiter (false) or line break / end (true), consumes it; nil otherwise.
     private mutating func endOfField() -> Bool? {
-        guard position < scalars.count else { return true }
-        let scalar = scalars[position]
+        guard let scalar = peek() else { return true }
         if scalar == delimiter {
             position += 1
             return false
         }
         if scalar == "\n" || scalar == "\r" {
             position += 1
-            if scalar == "\r", position < scalars.count, scalars[position] == "\n" { position += 1 }
+            if scalar == "\r", peek() == "\n" { position += 1 }
             line += 1
             return true
         }

@@ -9,11 +9,14 @@ public struct IntentCatalog: Sendable {
     public var intents: [IntentDefinition]
     /// Products and shop profile from `_entities.yaml` (empty if the folder has none).
     public var domain: DomainLists
+    /// The frame of ticket replies from `_ticket.yaml` (the defaults if the folder has none).
+    public var ticketTemplate: TicketTemplate
 
     /// Creates a catalog from already-validated parts.
-    public init(intents: [IntentDefinition], domain: DomainLists = DomainLists()) {
+    public init(intents: [IntentDefinition], domain: DomainLists = DomainLists(), ticketTemplate: TicketTemplate = TicketTemplate()) {
         self.intents = intents.sorted { $0.name < $1.name }
         self.domain = domain
+        self.ticketTemplate = ticketTemplate
     }
 
     /// The intent called `name`, if any.
@@ -48,6 +51,7 @@ public struct IntentCatalog: Sendable {
         var problems: [FileFormatError.Problem] = []
         var intents: [IntentDefinition] = []
         var domain = DomainLists()
+        var ticketTemplate = TicketTemplate()
         for (name, text) in files {
             let shown = prefix.isEmpty ? name : "\(prefix)/\(name)"
             guard name.hasSuffix(".yaml") else {
@@ -59,9 +63,13 @@ public struct IntentCatalog: Sendable {
                 continue
             }
             let stem = String(name.dropLast(5))
-            if stem.hasPrefix("_") {
+            if stem == "_ticket" {
+                let (template, found) = TicketTemplateParser.parse(yaml: text, file: shown)
+                problems += found
+                if let template { ticketTemplate = template }
+            } else if stem.hasPrefix("_") {
                 guard stem == "_entities" else {
-                    problems.append(.init(file: shown, line: nil, message: "unknown shared file (the only one is _entities.yaml)"))
+                    problems.append(.init(file: shown, line: nil, message: "unknown shared file (the shared files are _entities.yaml and _ticket.yaml)"))
                     continue
                 }
                 let (lists, found) = DomainListsParser.parse(yaml: text, file: shown)
@@ -86,7 +94,7 @@ public struct IntentCatalog: Sendable {
         }
         problems += unfilledShopPlaceholderProblems(intents, domain: domain)
         guard problems.isEmpty else { throw FileFormatError(.invalidData, problems: problems) }
-        return IntentCatalog(intents: intents, domain: domain)
+        return IntentCatalog(intents: intents, domain: domain, ticketTemplate: ticketTemplate)
     }
 
     /// One problem per response using a shop placeholder (`{shop_phone}`…) that the shop

@@ -1,6 +1,5 @@
 // A parsed Content-Type (or Content-Disposition) header: the lower-cased value before the first
 // `;` and its parameters (`charset`, `boundary`, `filename`…), quoted strings unquoted.
-import Foundation
 
 /// A header value with parameters, e.g. `text/plain; charset="iso-8859-1"`.
 struct ContentType: Sendable {
@@ -24,12 +23,12 @@ struct ContentType: Sendable {
     /// Parses `header` (e.g. `multipart/alternative; boundary="=_b1"`).
     init(parsing header: String) {
         var pieces = Self.splitOutsideQuotes(header)
-        value = pieces.isEmpty ? "" : pieces.removeFirst().trimmingCharacters(in: .whitespaces).lowercased()
+        value = pieces.isEmpty ? "" : pieces.removeFirst().trimmingBlanks().lowercased()
         var parameters: [String: String] = [:]
         for piece in pieces {
             guard let equals = piece.firstIndex(of: "=") else { continue }
-            let name = piece[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            var raw = piece[piece.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let name = piece[..<equals].trimmingBlanks().lowercased()
+            var raw = piece[piece.index(after: equals)...].trimmingBlanks()
             if raw.hasPrefix("\""), raw.hasSuffix("\""), raw.count >= 2 {
                 raw = Self.unquote(raw.dropFirst().dropLast())
             }

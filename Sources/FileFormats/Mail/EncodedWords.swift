@@ -50,7 +50,8 @@ package enum EncodedWords {
         let payload = parts[2]
         guard !payload.contains(where: { $0 == " " || $0 == "\t" }) else { return nil }
         // RFC 2231 allows a language after the charset: `utf-8*en`.
-        let charset = String(parts[0].split(separator: "*", maxSplits: 1)[0])
+        guard let charsetName = parts[0].split(separator: "*", maxSplits: 1).first else { return nil }
+        let charset = String(charsetName)
         let bytes: [UInt8]
         switch parts[1].lowercased() {
         case "b":

@@ -2,7 +2,6 @@
 // browser would, line breaks where block elements and <br> put them, invisible elements (head,
 // style, script) dropped, and <blockquote> content marked with `> ` so that the request
 // cleaner removes quoted history from HTML mail as from plain text.
-import Foundation
 
 /// Turns HTML into readable plain text.
 package enum HTMLText {
@@ -147,6 +146,6 @@ private struct TextBuilder {
     }
 
     func finish() -> String {
-        String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        String(decoding: output, as: UTF8.self).trimmingWhitespace()
     }
 }

@@ -1,7 +1,6 @@
 // Which part of a message is its text, and that text decoded: the first text/plain part that
 // is not an attachment, else the first text/html part turned into plain text; attachments and
 // attached messages (message/rfc822) are never read.
-import Foundation
 
 extension MIMEPart {
     /// The message's text with LF line breaks.
@@ -18,7 +17,7 @@ extension MIMEPart {
         } else {
             throw MailFailure.invalid("no text/plain or text/html part")
         }
-        return chosen.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return chosen
     }
 
     /// The first text/plain part in document order, remembering the first text/html one.
@@ -43,9 +42,25 @@ extension MIMEPart {
         }
     }
 
-    /// The body transfer-decoded and read in its charset.
+    /// The body transfer-decoded and read in its charset, with LF line breaks.
     private func decodedText() throws(FileFormatError) -> String {
         let bytes = try TransferEncoding(header: headers["content-transfer-encoding"]).decode(body)
-        return try MailCharset(name: contentType.parameters["charset"] ?? "").decode(bytes)
+        return try MailCharset(name: contentType.parameters["charset"] ?? "").decode(Self.lineFeeds(bytes))
+    }
+
+    /// CRLF and a lone CR as LF; done on bytes, which is safe because every supported charset
+    /// encodes CR and LF as ASCII does.
+    private static func lineFeeds(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(13) else { return bytes }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
+            if byte != 13 {
+                output.append(byte)
+            } else if index + 1 == bytes.count || bytes[index + 1] != 10 {
+                output.append(10)
+            }
+        }
+        return output
     }
 }

@@ -1,7 +1,6 @@
 // The character sets mail is decoded from: UTF-8, US-ASCII, ISO-8859-1, ISO-8859-15 and
 // Windows-1252, the single-byte ones through our own tables (no platform converter quirks);
 // any other charset is a clear per-message error.
-import Foundation
 
 /// A supported mail charset.
 package enum MailCharset: Sendable {
@@ -20,7 +19,7 @@ package enum MailCharset: Sendable {
 
     /// The charset called `name` (case-insensitive, common aliases), or an error naming it.
     package init(name: String) throws(FileFormatError) {
-        let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = name.trimmingBlanks().lowercased()
         switch key {
         case "utf-8", "utf8": self = .utf8
         case "us-ascii", "ascii", "ansi_x3.4-1968", "iso646-us", "": self = .unlabelled

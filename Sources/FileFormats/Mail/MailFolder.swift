@@ -27,7 +27,8 @@ enum MailFolder {
     ///
     /// - Throws: `.io` when it cannot be read; `.invalidData` when it is larger than `limit`.
     static func contents(of path: String, shown: String, limit: Int) throws(FileFormatError) -> [UInt8] {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         guard size <= limit else {
             throw FileFormatError(.invalidData, file: shown, line: 1, message: "message larger than \(limit) bytes, skipped")
         }

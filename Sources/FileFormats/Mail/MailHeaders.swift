@@ -1,7 +1,6 @@
 // The header block of a message or MIME part (RFC 5322): split from the body at the first
 // empty line, folded lines unfolded, field names matched ignoring case, values kept raw
 // (encoded words are decoded by whoever reads a field that may hold them).
-import Foundation
 
 /// The header fields of one message or MIME part.
 struct MailHeaders: Sendable {
@@ -49,10 +48,10 @@ struct MailHeaders: Sendable {
     /// Adds one unfolded field line; lines without a colon are ignored.
     private mutating func append(_ line: [UInt8]) {
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return }
-        let name = String(decoding: line[..<colon], as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+        let name = String(decoding: line[..<colon], as: UTF8.self).trimmingBlanks().lowercased()
         guard !name.isEmpty, !name.contains(" ") else { return }
         // Raw 8-bit headers are UTF-8 (RFC 6532) or, from older clients, Windows-1252.
         let value = MailCharset.unlabelled.decode(line[(colon + 1)...])
-        fields.append((name, value.trimmingCharacters(in: .whitespaces)))
+        fields.append((name, value.trimmingBlanks()))
     }
 }

@@ -69,11 +69,11 @@ public struct MailMessage: Hashable, Sendable {
 
     /// `<abc@example.com>` → `abc@example.com`; nil when missing or empty.
     private static func messageID(_ header: String?) -> String? {
-        guard var value = header?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard var value = header?.trimmingBlanks(), !value.isEmpty else { return nil }
         if let open = value.firstIndex(of: "<"), let close = value[open...].firstIndex(of: ">") {
             value = String(value[value.index(after: open)..<close])
         }
-        value = value.trimmingCharacters(in: .whitespaces)
+        value = value.trimmingBlanks()
         return value.isEmpty ? nil : value
     }
 }

@@ -3,7 +3,6 @@
 // separator or an Outlook "From:/Sent:" block on, and every line starting with `>`), then the
 // signature (from a `-- ` line, a common sign-off near the end, "Sent from my …"), then the
 // greeting. A message that is nothing but a greeting or thanks keeps it.
-import Foundation
 
 /// Removes quoted history, signatures and greetings from a mail's text.
 package enum MailRequestCleaner {
@@ -26,13 +25,13 @@ package enum MailRequestCleaner {
     /// Drops a first line that is only a greeting ("Hi team,") or the greeting before the first
     /// comma of a first line that goes on ("Hello Anna, my order …").
     private static func removeGreeting(from lines: inout [String]) {
-        guard let first = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return }
-        let line = lines[first].trimmingCharacters(in: .whitespaces)
+        guard let first = lines.firstIndex(where: { !$0.trimmingWhitespace().isEmpty }) else { return }
+        let line = lines[first].trimmingWhitespace()
         if MailSignOffs.isGreeting(line) {
             lines.remove(at: first)
         } else if let comma = line.firstIndex(where: { $0 == "," || $0 == "!" }),
                   MailSignOffs.isGreeting(String(line[...comma])) {
-            lines[first] = line[line.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+            lines[first] = line[line.index(after: comma)...].trimmingWhitespace()
         }
     }
 
@@ -40,7 +39,7 @@ package enum MailRequestCleaner {
     private static func joined(_ lines: [String]) -> String {
         var kept: [String] = []
         for line in lines where !(line.isEmpty && (kept.last?.isEmpty ?? true)) { kept.append(line) }
-        return kept.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return kept.joined(separator: "\n").trimmingWhitespace()
     }
 }
 

@@ -1,7 +1,6 @@
 // The words around a request that are not the request: greetings ("Hi team,", "Dear Sir or
 // Madam,"), sign-offs ("Best regards," "Thanks, Anna") with the name, title and phone lines
 // below them, and the signatures phones and apps add ("Sent from my iPhone").
-import Foundation
 
 /// Recognises greetings, sign-offs and device signatures.
 enum MailSignOffs {
@@ -20,7 +19,7 @@ enum MailSignOffs {
     static func signOffStart(in lines: [String]) -> Int? {
         var trailing = 0
         for index in lines.indices.reversed() {
-            let line = lines[index].trimmingCharacters(in: .whitespaces)
+            let line = lines[index].trimmingWhitespace()
             if line.isEmpty { continue }
             if isSignOff(line) { return index }
             trailing += 1
@@ -31,7 +30,7 @@ enum MailSignOffs {
 
     /// "Sent from my iPhone", "Get Outlook for Android" and the like.
     static func isDeviceSignature(_ line: String) -> Bool {
-        let lower = line.trimmingCharacters(in: .whitespaces).lowercased()
+        let lower = line.trimmingWhitespace().lowercased()
         return lower.count < 80 && (lower.hasPrefix("sent from my ") || lower.hasPrefix("get outlook for ")
             || lower.hasPrefix("sent from outlook") || lower.hasPrefix("sent from mail for "))
     }
@@ -48,7 +47,7 @@ enum MailSignOffs {
     /// Lower-cased words without the punctuation around them.
     private static func normalisedWords(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
-            .map { $0.trimmingCharacters(in: .punctuationCharacters.union(.symbols)) }
+            .map { $0.trimmingPunctuation() }
             .filter { !$0.isEmpty }
     }
 
@@ -63,6 +62,7 @@ enum MailSignOffs {
         "best regards", "kind regards", "warm regards", "warmest regards", "with regards", "with kind regards",
         "kindest regards", "sincerely", "yours sincerely", "sincerely yours", "yours truly", "yours faithfully",
         "respectfully", "best wishes", "cordially", "take care", "talk soon", "mit freundlichen grüßen",
-        "viele grüße", "liebe grüße", "beste grüße", "grüße", "gruß", "cordialement", "saludos", "br",
+        "viele grüße", "liebe grüße", "beste grüße", "grüße", "gruß", "danke", "vielen dank", "danke schön",
+        "merci", "cordialement", "gracias", "saludos", "br",
     ]
 }

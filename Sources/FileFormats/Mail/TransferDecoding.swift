@@ -1,6 +1,5 @@
 // Content-Transfer-Encoding: base64 and quoted-printable decoders (lenient where mail clients
 // are, strict where a body was evidently cut off), and identity for 7bit, 8bit and binary.
-import Foundation
 
 /// A MIME body's transfer encoding.
 enum TransferEncoding: Sendable {
@@ -8,7 +7,7 @@ enum TransferEncoding: Sendable {
 
     /// The encoding a `Content-Transfer-Encoding` value names (nil: identity).
     init(header: String?) throws(FileFormatError) {
-        switch header?.trimmingCharacters(in: .whitespaces).lowercased() ?? "" {
+        switch header?.trimmingBlanks().lowercased() ?? "" {
         case "", "7bit", "8bit", "binary": self = .identity
         case "base64": self = .base64
         case "quoted-printable": self = .quotedPrintable

@@ -19,7 +19,8 @@ package final class ChatNetwork {
     package var vocabularySize: Int { trunk.tokenEmbedding.count }
 
     private var hidden = Tensor.empty
-    private var clsHidden = Tensor.empty
+    /// The hidden states at `<cls>` [B, C] of the last `headLogits` call.
+    package private(set) var clsHidden = Tensor.empty
     private var clsPositions: [Int] = []
     private var batch = 0, length = 0
     private var lmRows: [Int]? = nil        // rows of the last `languageModelLogits(rows:)`

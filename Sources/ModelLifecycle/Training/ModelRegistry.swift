@@ -1,19 +1,24 @@
-// The `models/` folder: one subfolder per trained version (`yyyyMMdd-HHmmss-<arch>/`, a
-// checkpoint), and `models/ACTIVE`, a text file naming the version commands use by default.
+// The model versions: weights in `models/<name>/` (one checkpoint folder each) and, when a store
+// is given, one model_versions row each (parent, data hash, metrics, status), which is the truth;
+// `models/ACTIVE` names the active version as a cache, so starting a chat needs no database.
+import ConversationStorage
 import FileFormats
 import Foundation
 import LanguageModeling
 
-/// Model versions under one folder, and which one is active.
+/// Model versions under one folder, their rows in the store, and which one is active.
 public struct ModelRegistry: Sendable {
     /// The name of the file holding the active version's name.
     public static let activeFileName = "ACTIVE"
     /// The registry folder (default `models` in the working directory).
     public let root: URL
+    /// The store whose model_versions table is the truth (nil: the folders and ACTIVE alone).
+    public let store: (any ConversationStore)?
 
-    /// A registry rooted at `root`.
-    public init(root: URL = URL(fileURLWithPath: "models")) {
+    /// A registry rooted at `root`, recorded in `store` if given.
+    public init(root: URL = URL(fileURLWithPath: "models"), store: (any ConversationStore)? = nil) {
         self.root = root
+        self.store = store
     }
 
     /// The version named in `ACTIVE`, or nil when the file is missing or empty.
@@ -31,15 +36,30 @@ public struct ModelRegistry: Sendable {
         return Self.holdsCheckpoint(directory) ? directory : nil
     }
 
-    /// Every version (subfolders holding a checkpoint), oldest first (names sort by time).
-    public func list() -> [RegisteredModel] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        let active = activeName()
-        return names.sorted().compactMap { name in
-            let directory = root.appendingPathComponent(name)
-            guard Self.holdsCheckpoint(directory) else { return nil }
-            return RegisteredModel(name: name, directory: directory, isActive: name == active)
+    /// Every version, oldest first: the table's rows whose folder holds a checkpoint (after
+    /// `synchronise`), or without a store the folders (names sort by time).
+    public func list() throws -> [RegisteredModel] {
+        if store != nil {
+            return try synchronise().compactMap { row in
+                let directory = root.appendingPathComponent(row.id)
+                guard Self.holdsCheckpoint(directory) else { return nil }
+                return RegisteredModel(name: row.id, directory: directory, isActive: row.status == .active, status: row.status,
+                                       parent: row.parentID, dataHash: row.dataHash, createdAt: row.createdAt,
+                                       metricsJSON: row.metricsJSON)
+            }
         }
+        let active = activeName()
+        return folderNames().map { name in
+            RegisteredModel(name: name, directory: root.appendingPathComponent(name), isActive: name == active)
+        }
+    }
+
+    /// The version called `name`; throws when there is none.
+    public func version(named name: String) throws -> RegisteredModel {
+        guard let found = try list().first(where: { $0.name == name }) else {
+            throw FileFormatError(.invalidData, file: root.path, message: "no model version \"\(name)\"")
+        }
+        return found
     }
 
     /// A new, not yet existing version folder for `architecture` trained at `date` (UTC).
@@ -58,11 +78,13 @@ public struct ModelRegistry: Sendable {
         return root.appendingPathComponent(name)
     }
 
-    /// Adds the checkpoint at `directory` (moved into the registry if it is elsewhere) and makes it active.
+    /// Adds the checkpoint at `directory` (moved into the registry if it is elsewhere) with
+    /// `status`; an active one becomes the active version.
     ///
     /// - Returns: the version's name.
     @discardableResult
-    public func register(newVersionAt directory: URL) throws -> String {
+    public func register(newVersionAt directory: URL, status: ModelVersionStatus = .active, parent: String? = nil,
+                         dataHash: String? = nil, metricsJSON: String = "{}") throws -> String {
         guard Self.holdsCheckpoint(directory) else {
             throw FileFormatError(.invalidData, file: directory.path, message: "not a model checkpoint (no \(ChatModel.CheckpointFile.config))")
         }
@@ -76,27 +98,115 @@ public struct ModelRegistry: Sendable {
                 throw FileFormatError(.io, file: target.path, message: "cannot move the model into the registry: \(error.localizedDescription)")
             }
         }
-        try activate(name)
+        if let store {
+            _ = try synchronise()
+            try store.saveModelVersion(ModelVersion(id: name, parentID: parent, path: target.path, dataHash: dataHash,
+                                                    metricsJSON: metricsJSON, status: status))
+        }
+        if status == .active { try writeActiveFile(name) }
         return name
     }
 
-    /// Makes the version `name` active.
+    /// Makes the version `name` active (the previous active one is retired).
     public func activate(_ name: String) throws {
         let directory = root.appendingPathComponent(name)
         guard !name.contains("/"), Self.holdsCheckpoint(directory) else {
             throw FileFormatError(.invalidData, file: root.path, message: "no model version \"\(name)\"")
         }
-        do {
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            try Data((name + "\n").utf8).write(to: root.appendingPathComponent(Self.activeFileName), options: .atomic)
-        } catch {
-            throw FileFormatError(.io, file: root.appendingPathComponent(Self.activeFileName).path,
-                               message: "cannot write: \(error.localizedDescription)")
+        if let store {
+            _ = try synchronise()
+            try store.activateModelVersion(id: name)
         }
+        try writeActiveFile(name)
+    }
+
+    /// Gives the version `name` a status other than active (e.g. rejected by the gate).
+    public func setStatus(_ status: ModelVersionStatus, of name: String) throws {
+        guard status != .active else { return try activate(name) }
+        try store?.setModelVersionStatus(id: name, status: status)
+    }
+
+    /// Makes the version before the active one active again: its parent if it has one, else the
+    /// newest older version that was active once (retired). Returns the (old, new) names.
+    public func rollback() throws -> (from: String, to: String) {
+        let versions = try list()
+        guard let current = versions.last(where: \.isActive) else {
+            throw FileFormatError(.invalidData, file: root.path, message: "no version is active, so there is nothing to roll back")
+        }
+        let older = versions.prefix { $0.name != current.name }
+        let previous = versions.first(where: { $0.name == current.parent && $0.status != .rejected })
+            ?? older.last(where: { $0.status == .retired || $0.status == nil })
+        guard let previous else {
+            throw FileFormatError(.invalidData, file: root.path, message: "\(current.name) has no earlier version to roll back to")
+        }
+        try activate(previous.name)
+        return (current.name, previous.name)
+    }
+
+    /// Makes the folders, the table and `ACTIVE` agree, the table winning: folders without a row
+    /// are back-filled (active if `ACTIVE` names them and the table has no active version, else
+    /// retired; parent and data hash from their `training.json`), then `ACTIVE` is rewritten to
+    /// name the table's active version (or removed when it has none). Returns the rows, oldest first.
+    @discardableResult
+    public func synchronise() throws -> [ModelVersion] {
+        guard let store else { return [] }
+        let existing = try store.modelVersions()
+        let known = Set(existing.map(\.id))
+        let cached = activeName()
+        var hasActive = existing.contains { $0.status == .active }
+        var inserted = known
+        for name in folderNames() where !known.contains(name) {
+            let directory = root.appendingPathComponent(name)
+            let record = try? TrainingRecord.load(from: directory)
+            let status: ModelVersionStatus = name == cached && !hasActive ? .active : .retired
+            hasActive = hasActive || status == .active
+            let parent = record?.parent.flatMap { inserted.contains($0) ? $0 : nil }
+            try store.saveModelVersion(ModelVersion(id: name, parentID: parent, createdAt: Self.creationDate(of: directory),
+                                                    path: directory.path, dataHash: record?.dataHash, status: status))
+            inserted.insert(name)
+        }
+        let rows = try store.modelVersions()
+        let active = rows.first { $0.status == .active && Self.holdsCheckpoint(root.appendingPathComponent($0.id)) }?.id
+        if active != cached {
+            if let active {
+                try writeActiveFile(active)
+            } else {
+                try? FileManager.default.removeItem(at: root.appendingPathComponent(Self.activeFileName))
+            }
+        }
+        return rows
     }
 
     /// Whether `directory` holds a checkpoint's config.json.
     public static func holdsCheckpoint(_ directory: URL) -> Bool {
         FileManager.default.fileExists(atPath: directory.appendingPathComponent(ChatModel.CheckpointFile.config).path)
+    }
+
+    /// The subfolders holding a checkpoint, sorted by name (that is, by time).
+    private func folderNames() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.sorted().filter { Self.holdsCheckpoint(root.appendingPathComponent($0)) }
+    }
+
+    /// When a back-filled version was trained: the time its name starts with (`yyyyMMdd-HHmmss`),
+    /// else the folder's modification time.
+    static func creationDate(of directory: URL) -> Date {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        if let date = formatter.date(from: String(directory.lastPathComponent.prefix(15))) { return date }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: directory.path)
+        return attributes?[.modificationDate] as? Date ?? Date()
+    }
+
+    private func writeActiveFile(_ name: String) throws {
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            try Data((name + "\n").utf8).write(to: root.appendingPathComponent(Self.activeFileName), options: .atomic)
+        } catch {
+            throw FileFormatError(.io, file: root.appendingPathComponent(Self.activeFileName).path,
+                                  message: "cannot write: \(error.localizedDescription)")
+        }
     }
 }

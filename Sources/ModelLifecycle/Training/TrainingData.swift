@@ -36,6 +36,14 @@ public struct TrainingSources: Sendable, Hashable {
     }
 }
 
+extension TrainingSources {
+    /// Every source as `kind:path` (e.g. `intents:intents`), in reading order, for a training record.
+    public var described: [String] {
+        [("intents", intents), ("labelled", labelledData), ("transcripts", transcripts), ("sentiment", sentimentData)]
+            .compactMap { kind, path in path.map { "\(kind):\($0)" } }
+    }
+}
+
 /// The examples a model trains on, and how many came from each source.
 public struct TrainingData: Sendable {
     /// Every example, in source order (intents, labelled data, transcripts, sentiment).

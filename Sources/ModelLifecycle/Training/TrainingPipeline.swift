@@ -1,6 +1,7 @@
-// One training run, shared by `chatbot train`, the first `chatbot chat` (and later finetune and
-// serve): read the sources, split, train reporting progress, fit the sentiment combiner on the
-// validation split, save the checkpoint, register it when it goes to models/.
+// One training run, shared by `chatbot train`, the first `chatbot chat` (and later serve): read
+// the sources, split, train reporting progress, fit the sentiment combiner on the validation
+// split, save the checkpoint and what it was trained on, register it when it goes to models/.
+// `FineTuning` shares its save and register steps.
 import Dialogue
 import FileFormats
 import Foundation
@@ -89,33 +90,53 @@ public struct TrainingPipeline: Sendable {
             }
         }
         progress.finish()
-        // A combiner that cannot be fitted costs only the combination: the model is kept and averaged.
-        let combiner: LogisticCombiner?
-        if let classifier, classifier.hasSentiment {
-            combiner = try? ModelSentiment.fitCombiner(validation: split.validation) { labelled in
-                try classifier.predict(labelled.map(\.text), topK: 1).map(\.sentimentProbabilities)
-            }
-        } else {
-            combiner = ModelSentiment.hasHead(trained.model)
-                ? try? ModelSentiment.fitCombiner(model: trained.model, validation: split.validation) : nil
-        }
         let directory = output ?? registry.newVersionDirectory(architecture: config.architecture.rawValue)
+        let record = TrainingRecord(
+            sources: sources.described, dataHash: trained.model.trainingDataHash, splitSeed: config.seed,
+            validationFraction: config.validationFraction, intents: trained.model.labels.intents,
+            trainingExamples: split.training.count, validationExamples: split.validation.count)
+        let combinerFitted: Bool
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try trained.model.save(to: directory)
-            try ModelSentiment.save(combiner, in: directory)
-            try saveEncoder(classifier, in: directory)
-            if output == nil { try registry.register(newVersionAt: directory) }
+            combinerFitted = try Self.save(trained.model, record: record, training: split.training,
+                                           validation: split.validation, in: directory, encoderClassifier: classifier)
+            if output == nil {
+                try registry.register(newVersionAt: directory, dataHash: record.dataHash,
+                                      metricsJSON: Self.metricsJSON(trained.model.metrics))
+            }
         } catch {
             throw .saveFailed(directory: directory, reason: "\(error)")
         }
         return Outcome(model: trained.model, report: trained.report, directory: directory,
                        exampleCount: data.examples.count, intentCount: data.intentNames.count, counts: data.counts,
-                       sentimentCombinerFitted: combiner != nil, encoderClassifier: classifier)
+                       sentimentCombinerFitted: combinerFitted, encoderClassifier: classifier)
+    }
+
+    /// Saves `model`, its sentiment combiner (fitted on `validation` with the encoder's sentiment
+    /// head when `encoderClassifier` has one, else with the model's), the encoder heads (or removes
+    /// those a previous model left) and its training record into `directory`; returns whether a
+    /// combiner was fitted.
+    static func save(_ model: ChatModel, record: TrainingRecord, training: [TrainingExample],
+                     validation: [TrainingExample], in directory: URL,
+                     encoderClassifier: EncoderClassifier? = nil) throws -> Bool {
+        // A combiner that cannot be fitted costs only the combination: the model is kept and averaged.
+        let combiner: LogisticCombiner?
+        if let encoderClassifier, encoderClassifier.hasSentiment {
+            combiner = try? ModelSentiment.fitCombiner(validation: validation) { labelled in
+                try encoderClassifier.predict(labelled.map(\.text), topK: 1).map(\.sentimentProbabilities)
+            }
+        } else {
+            combiner = ModelSentiment.hasHead(model) ? try? ModelSentiment.fitCombiner(model: model, validation: validation) : nil
+        }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try model.save(to: directory)
+        try ModelSentiment.save(combiner, in: directory)
+        try saveEncoder(encoderClassifier, in: directory)
+        try record.save(in: directory, training: training, validation: validation)
+        return combiner != nil
     }
 
     /// Writes the encoder heads into `directory`, or, for nil, removes those a previous model left there.
-    private func saveEncoder(_ classifier: EncoderClassifier?, in directory: URL) throws {
+    private static func saveEncoder(_ classifier: EncoderClassifier?, in directory: URL) throws {
         if let classifier {
             try classifier.save(to: directory)
             return
@@ -124,6 +145,14 @@ public struct TrainingPipeline: Sendable {
             let url = directory.appendingPathComponent(name)
             if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
         }
+    }
+
+    /// `metrics` as a JSON object with sorted keys (the model_versions row's metrics).
+    static func metricsJSON(_ metrics: [String: Double]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let finite = metrics.filter { $0.value.isFinite }
+        return (try? encoder.encode(finite)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
     }
 
     /// The demo domain's sentiment-labelled messages, used by default when present.

@@ -1,5 +1,5 @@
-// Why a training run stopped: the data could not be read or has no labels, training itself
-// failed, or the checkpoint could not be saved.
+// Why a training or fine-tuning run stopped: the data could not be read, has no labels or
+// nothing new, training itself failed, or the checkpoint could not be saved.
 import FileFormats
 import Foundation
 
@@ -9,6 +9,8 @@ public enum TrainingPipelineError: Error, CustomStringConvertible {
     case unreadableData(FileFormatError)
     /// The data has neither intent nor sentiment labels.
     case noLabels
+    /// The sources hold nothing a fine-tuning run could learn (why, in words).
+    case nothingToLearn(String)
     /// The trainer failed (its error's text).
     case trainingFailed(String)
     /// The checkpoint could not be written to `directory`.
@@ -19,6 +21,7 @@ public enum TrainingPipelineError: Error, CustomStringConvertible {
         switch self {
         case .unreadableData(let error): "cannot read the training data:\n\(error.description)"
         case .noLabels: "the training data has no intent or sentiment labels"
+        case .nothingToLearn(let reason): "nothing to fine-tune on: \(reason)"
         case .trainingFailed(let reason): "training failed: \(reason)"
         case .saveFailed(let directory, let reason): "cannot save the model to \(directory.path): \(reason)"
         }

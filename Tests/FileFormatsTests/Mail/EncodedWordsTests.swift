@@ -30,3 +30,8 @@ import Testing
     let problem = MailFixtures.failure { _ = try EncodedWords.decode("=?koi8-r?B?8NLJ18XU?=") }
     #expect(problem?.message.contains("koi8-r") == true)
 }
+
+@Test func oddCharsetFieldsDoNotCrash() throws {
+    #expect(try EncodedWords.decode("=?*?Q?x?=") == "=?*?Q?x?=")
+    #expect(try EncodedWords.decode("=?utf-8*en?Q?caf=C3=A9?=") == "café")
+}

@@ -200,3 +200,35 @@ import Testing
         #expect(problem?.byteOffset == 0)
     }
 }
+
+@Test func theExampleInFormatsMdReadsAsDocumented() throws {
+    let mail = try MailFixtures.parse("""
+        From: "Smith, Anna" <anna@customer.example>
+        Subject: =?UTF-8?Q?Wo_ist_mein_Paket=3F?=
+        Message-ID: <20261207.abc@customer.example>
+        Content-Type: text/plain; charset=ISO-8859-1
+        Content-Transfer-Encoding: quoted-printable
+
+        Hallo,
+
+        mein Paket 48213377 ist noch nicht da. K=F6nnen Sie nachsehen?
+
+        Danke,
+        Anna
+
+        On Mon, 7 Dec 2026 at 09:12, Shop <support@shop.example> wrote:
+        > Your order ships today.
+        """)
+    #expect(mail.id == "20261207.abc@customer.example")
+    #expect(mail.subject == "Wo ist mein Paket?")
+    #expect(mail.senderName == "Smith, Anna")
+    #expect(mail.request == "mein Paket 48213377 ist noch nicht da. Können Sie nachsehen?")
+}
+
+@Test func rawEightBitHeadersAreUTF8ElseWindows1252() throws {
+    let utf8 = try MailFixtures.parse("Subject: Größe 📦 passt nicht\nFrom: Jörg <j@x.example>\n\nx")
+    #expect(utf8.subject == "Größe 📦 passt nicht")
+    #expect(utf8.senderName == "Jörg")
+    let latin = try MailFixtures.parse(MailFixtures.singleBytes("Subject: caf\u{E9} \u{80}5\n\nx"))
+    #expect(latin.subject == "café €5")
+}

@@ -152,3 +152,13 @@ private func read(_ path: String, chunkSize: Int = 1 << 20, maxMessageBytes: Int
     let forced = Array(try MailReader(path: other, source: .message))
     #expect(forced.count == 1)
 }
+
+@Test func anEmlFileOverTheLimitIsSkippedBeforeItIsRead() throws {
+    let folder = try MailFixtures.temporaryFolder()
+    _ = try write("Subject: big\n\n" + String(repeating: "x", count: 2_000), to: "big.eml", in: folder)
+    _ = try write("Subject: small\n\nok", to: "small.eml", in: folder)
+    let results = try read(folder.path, maxMessageBytes: 1_000)
+    #expect(results.count == 2)
+    #expect(MailFixtures.failure { _ = try results[0].get() }?.message.contains("larger than 1000 bytes") == true)
+    #expect(try results[1].get().subject == "small")
+}

@@ -1,0 +1,18 @@
+// Everything `chatbot bench` passes to the suites: where they read and each suite's own settings.
+
+/// The inputs and per-suite settings of one `chatbot bench` run.
+public struct BenchmarkSettings: Sendable {
+    /// The folders the suites read.
+    public var inputs = BenchmarkInputs()
+    /// The `intents` and `encoder` suites' training and scoring settings.
+    public var intents = IntentBenchmarkSettings()
+    /// The `tickets` suite's data, jobs and queue database.
+    public var tickets = TicketBenchmarkSettings()
+    /// The `finetune` suite's work folder and fine-tuning settings.
+    public var fineTune = FineTuneBenchmarkSettings()
+    /// The size of the `mail` suite's synthetic mbox; nil: the suite's default.
+    public var mboxMegabytes: Int?
+
+    /// The defaults.
+    public init() {}
+}

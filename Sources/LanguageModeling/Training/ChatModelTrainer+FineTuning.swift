@@ -1,0 +1,53 @@
+// Fine-tuning: more epochs on a trained (possibly grown) model with the trainer's settings (a
+// lower learning rate and fewer epochs than training from scratch), no tokenizer or featurizer
+// refit and no LM pre-training; then the sparse weight, temperature and out-of-scope thresholds
+// are fitted again.
+import Foundation
+import TensorCore
+import Tokenization
+
+extension ChatModelTrainer {
+    /// Trains `model` further on `training` (the last epoch's weights are kept), then calibrates
+    /// it on `calibration` (training when empty).
+    ///
+    /// The model keeps its own architecture; only the trainer's optimisation settings (learning
+    /// rate, epochs, batch size, loss weights, threads) apply.
+    public func fineTune(_ model: ChatModel, training: [TrainingExample], calibration: [TrainingExample],
+                         progress: ((TrainingProgress) -> Void)? = nil) throws(ChatModelError) -> TrainingReport {
+        try config.validate()
+        guard !training.isEmpty else { throw ChatModelError(.invalidTrainingData, "there are no examples to fine-tune on") }
+        let clock = ContinuousClock.now
+        let savedThreads = BLAS.threadCount
+        BLAS.threadCount = config.trainingThreads
+        defer { BLAS.threadCount = savedThreads }
+        var settings = config
+        settings.languageModelPretrainingEpochs = 0
+        settings.earlyStoppingPatience = 0
+        settings.checkpointAveraging = 0
+        let encoded = training.map { model.encoder.encode($0, features: model.sparseFeatures($0.text)) }
+        var report = TrainingReport()
+        report.trainingExampleCount = training.count
+        report.validationExampleCount = calibration.count
+        report.vocabularySize = model.tokenizer.vocabularySize
+        report.parameterCount = model.parameterCount
+        var loop = TrainingLoop(model: model, encoded: encoded, validation: [], config: settings, progress: progress, start: clock)
+        do {
+            try loop.trainHeads(report: &report)
+        } catch let error as ChatModelError {
+            throw error
+        } catch {
+            throw ChatModelError(.invalidTrainingData, "fine-tuning failed: \(error)")
+        }
+        model.network.isTraining = false
+        try model.calibrate(on: calibration.isEmpty ? training : calibration)
+        model.trainingDataHash = Self.hash(training + calibration)
+        report.trainingAccuracy = try Self.accuracy(of: model, on: training)
+        report.validationAccuracy = try Self.accuracy(of: model, on: calibration)
+        report.wallSeconds = loop.elapsed
+        model.metrics["training_accuracy"] = report.trainingAccuracy
+        model.metrics["validation_accuracy"] = report.validationAccuracy
+        model.metrics["fine_tuning_seconds"] = report.wallSeconds
+        model.metrics["fine_tuning_examples"] = Double(training.count)
+        return report
+    }
+}

@@ -1,0 +1,86 @@
+// Turns exchanges into fine-tuning examples: labels kept, confident readings of the base model
+// as pseudo-labels, unlabelled turns with a reply target as reply-only examples; then the
+// held-out slice of the labelled new examples for the gate and the replay sample of the base's
+// own training data.
+import Foundation
+import LanguageModeling
+import TensorCore
+
+/// The examples of one fine-tuning run and how many of each kind there were.
+public struct FineTuneData: Sendable {
+    /// New examples to train on.
+    public var training: [TrainingExample] = []
+    /// New labelled examples held out for the gate.
+    public var heldOut: [TrainingExample] = []
+    /// Exchanges whose label a person gave, confirmed or corrected.
+    public var labelled = 0
+    /// Exchanges labelled by the base model's confident reading.
+    public var pseudoLabelled = 0
+    /// Exchanges left without a label (trained as reply-only examples when they have a target).
+    public var unlabelled = 0
+    /// Reply targets (agents' replies, better replies, replies rated good).
+    public var replyTargets = 0
+    /// Replies rated bad, never trained on.
+    public var badReplies = 0
+
+    /// The intents of the new labelled examples.
+    public var intents: Set<String> { Set((training + heldOut).compactMap(\.intent)) }
+
+    /// Examples from `exchanges`, pseudo-labelled by `base` at `settings.pseudoLabelThreshold`,
+    /// with `settings.heldOutFraction` of each intent's labelled examples held out.
+    public static func make(_ exchanges: [Exchange], base: ChatModel, settings: FineTuneSettings) throws -> FineTuneData {
+        var data = FineTuneData()
+        let unlabelled = exchanges.filter { $0.label == nil }
+        let readings = settings.pseudoLabelThreshold <= 1 && !unlabelled.isEmpty
+            ? try base.predict(unlabelled.map(\.text), contexts: unlabelled.map(\.context), topK: 1) : []
+        var reading = readings.makeIterator()
+        var labelled: [TrainingExample] = []
+        for exchange in exchanges {
+            var intent = exchange.label
+            if intent != nil {
+                data.labelled += 1
+            } else if let prediction = reading.next(), !prediction.isOutOfScope,
+                      Double(prediction.confidence) >= settings.pseudoLabelThreshold {
+                intent = prediction.intent
+                data.pseudoLabelled += 1
+            } else {
+                data.unlabelled += 1
+            }
+            if exchange.replyTarget != nil { data.replyTargets += 1 }
+            if exchange.replyRatedBad { data.badReplies += 1 }
+            guard intent != nil || exchange.replyTarget != nil else { continue }
+            let example = TrainingExample(text: exchange.text, intent: intent, sentiment: exchange.sentiment,
+                                          reply: exchange.replyTarget, context: exchange.context)
+            if exchange.label != nil { labelled.append(example) } else { data.training.append(example) }
+        }
+        let split = heldOutSplit(labelled, fraction: settings.heldOutFraction, seed: settings.seed)
+        data.training = split.training + data.training
+        data.heldOut = split.heldOut
+        return data
+    }
+
+    /// Holds out `fraction` of each intent's examples (at least one of an intent with two or more).
+    static func heldOutSplit(_ examples: [TrainingExample], fraction: Double, seed: UInt64)
+        -> (training: [TrainingExample], heldOut: [TrainingExample]) {
+        var generator = SeededGenerator(seed: seed ^ 0x6A7E)
+        var groups: [String: [Int]] = [:]
+        for (index, example) in examples.enumerated() { groups[example.intent ?? "", default: []].append(index) }
+        var held = Set<Int>()
+        for name in groups.keys.sorted() {
+            var members = groups[name] ?? []
+            guard members.count >= 2, fraction > 0 else { continue }
+            members.shuffle(using: &generator)
+            let take = min(members.count - 1, max(1, Int((Double(members.count) * fraction).rounded())))
+            held.formUnion(members.prefix(take))
+        }
+        return (examples.indices.filter { !held.contains($0) }.map { examples[$0] },
+                examples.indices.filter { held.contains($0) }.map { examples[$0] })
+    }
+
+    /// A seeded sample of `count` of `examples` (all of them when there are fewer).
+    public static func replaySample(_ examples: [TrainingExample], count: Int, seed: UInt64) -> [TrainingExample] {
+        guard count < examples.count else { return examples }
+        var generator = SeededGenerator(seed: seed ^ 0x7E91A7)
+        return Array(examples.shuffled(using: &generator).prefix(max(0, count)))
+    }
+}

@@ -1,0 +1,170 @@
+// Tests of FineTuning: a phrasing the base gets wrong learned from transcripts, a new intent
+// learned without training from scratch, a poisoned (label-shuffled) batch rejected by the gate
+// with the base still active, rollback to the base, and what the data step counts.
+import ConversationStorage
+import FileFormats
+import Foundation
+import LanguageModeling
+import ModelLifecycle
+import Testing
+import TestSupport
+
+/// A tiny base model registered (active) in a fresh registry with a SQLite store.
+private struct Fixture {
+    let root: URL
+    let registry: ModelRegistry
+    let baseName: String
+
+    init() throws {
+        root = try TestFixtures.folder([:])
+        let intents = try TestFixtures.folder(TinyDomain.intentFiles)
+        defer { try? FileManager.default.removeItem(at: intents) }
+        registry = ModelRegistry(root: root.appendingPathComponent("models"),
+                                 store: try SQLiteConversationStore(path: root.appendingPathComponent("store.sqlite").path))
+        let pipeline = TrainingPipeline(sources: TrainingSources(intents: intents.path),
+                                        config: TinyDomain.config, output: nil, registry: registry)
+        baseName = try pipeline.run(progress: SilentProgress()).directory.lastPathComponent
+    }
+
+    var baseDirectory: URL { registry.root.appendingPathComponent(baseName) }
+
+    /// Writes one transcript per (customer text, intent, agent reply) into a file and returns its path.
+    func transcripts(_ turns: [(text: String, intent: String, reply: String)], name: String = "new.jsonl") throws -> String {
+        let lines = turns.enumerated().map { index, turn in
+            #"{"id": "t\#(index)", "channel": "chat", "started": "2026-03-02T08:11:00Z", "turns": [{"role": "customer", "text": \#(quoted(turn.text)), "intent": \#(quoted(turn.intent))}, {"role": "agent", "text": \#(quoted(turn.reply))}]}"#
+        }
+        let url = root.appendingPathComponent(name)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
+        return url.path
+    }
+
+    func fineTune(_ paths: [String], settings: FineTuneSettings = testSettings()) throws -> FineTuning.Outcome {
+        try FineTuning(base: baseDirectory, baseName: baseName, sources: FineTuneSources(transcripts: paths),
+                       settings: settings, output: nil, registry: registry).run(progress: SilentProgress())
+    }
+
+    private func quoted(_ text: String) -> String { "\"" + text + "\"" }
+}
+
+private func testSettings() -> FineTuneSettings {
+    var settings = FineTuneSettings()
+    settings.epochs = 12
+    return settings
+}
+
+private struct SilentProgress: TrainingProgressReporting {
+    func update(_ progress: TrainingProgress) {}
+    func finish() {}
+}
+
+private func predictions(_ directory: URL, _ texts: [String]) throws -> [String] {
+    try ChatModel.load(from: directory).predict(texts, topK: 1).map(\.intent)
+}
+
+private let tinyExamples: [(String, String)] = [
+    ("hello", "greeting"), ("hi there", "greeting"), ("hey", "greeting"), ("good morning", "greeting"),
+    ("I want a refund", "refund"), ("give me my money back", "refund"), ("refund my payment please", "refund"),
+    ("how much is shipping", "shipping"), ("what does delivery cost", "shipping"), ("is delivery free", "shipping"),
+]
+
+@Test func aPhrasingTheBaseGetsWrongIsLearnedFromTranscripts() throws {
+    let fixture = try Fixture()
+    defer { try? FileManager.default.removeItem(at: fixture.root) }
+    let heldOut = ["reverse the charge", "undo the charge", "reverse the transaction"]
+    let before = try predictions(fixture.baseDirectory, heldOut)
+    #expect(before.filter { $0 != "refund" }.count >= 2, "the base reads most charge reversals as something else: \(before)")
+    let taught = ["undo the transaction", "cancel the charge", "reverse the fee", "the charge was wrong, reverse it",
+                  "the transaction must be reversed", "reverse that charge", "undo the debit", "reverse the card charge",
+                  "take the charge back", "undo the payment"]
+    let path = try fixture.transcripts(taught.map { ($0, "refund", "I have started your refund.") })
+    let outcome = try fixture.fineTune([path])
+
+    #expect(outcome.promoted && outcome.verdict.passed, "\(outcome.verdict.reasons)")
+    #expect(outcome.newIntents.isEmpty)
+    #expect(fixture.registry.activeName() == outcome.registeredName)
+    let after = try predictions(outcome.directory, heldOut)
+    #expect(after == ["refund", "refund", "refund"], "held-out paraphrases now right: \(after)")
+    let baseOld = try predictions(fixture.baseDirectory, tinyExamples.map(\.0))
+    let candidateOld = try predictions(outcome.directory, tinyExamples.map(\.0))
+    let baseRight = zip(baseOld, tinyExamples).filter { $0 == $1.1 }.count
+    let candidateRight = zip(candidateOld, tinyExamples).filter { $0 == $1.1 }.count
+    #expect(candidateRight >= baseRight, "the rest is not worse: \(candidateOld)")
+    let record = try #require(try TrainingRecord.load(from: outcome.directory))
+    #expect(record.parent == fixture.baseName && record.sources.contains("transcripts:\(path)"))
+}
+
+@Test func aNewIntentIsLearnedWithoutTrainingFromScratch() throws {
+    let fixture = try Fixture()
+    defer { try? FileManager.default.removeItem(at: fixture.root) }
+    let taught = ["when do you open", "what are your opening hours", "are you open on sunday", "opening hours please",
+                  "what time do you close", "when are you open", "are you open today", "what time do you open tomorrow",
+                  "hours of the shop", "until when are you open"]
+    let path = try fixture.transcripts(taught.map { ($0, "opening_hours", "We are open 9 to 5, Monday to Saturday.") })
+    let outcome = try fixture.fineTune([path])
+
+    #expect(outcome.newIntents == ["opening_hours"])
+    #expect(outcome.verdict.intents.map(\.intent) == ["opening_hours"] && outcome.verdict.intents[0].isNew)
+    #expect(outcome.promoted, "\(outcome.verdict.reasons)")
+    let candidate = try ChatModel.load(from: outcome.directory)
+    #expect(candidate.labels.intents == ["greeting", "opening_hours", "refund", "shipping"])
+    #expect(candidate.config.epochs == TinyDomain.config.epochs, "the architecture and settings are the base's")
+    let unseen = try candidate.predict(["what are the opening hours on saturday", "when do you open on monday"], topK: 1).map(\.intent)
+    #expect(unseen == ["opening_hours", "opening_hours"], "\(unseen)")
+    let old = try candidate.predict(tinyExamples.map(\.0), topK: 1).map(\.intent)
+    #expect(zip(old, tinyExamples).filter { $0 == $1.1 }.count >= tinyExamples.count - 1, "old intents kept: \(old)")
+}
+
+@Test func aPoisonedBatchIsRejectedAndTheBaseStaysActive() throws {
+    let fixture = try Fixture()
+    defer { try? FileManager.default.removeItem(at: fixture.root) }
+    // Every intent's own examples, labelled as the next intent.
+    let shuffled = ["greeting": "refund", "refund": "shipping", "shipping": "greeting"]
+    let poisoned = (tinyExamples + tinyExamples.map { ($0.0 + " please", $0.1) }).map { text, intent in
+        (text, shuffled[intent] ?? intent, "Okay.")
+    }
+    let path = try fixture.transcripts(poisoned)
+    let outcome = try fixture.fineTune([path])
+
+    #expect(!outcome.verdict.passed && !outcome.promoted)
+    #expect(outcome.verdict.reasons.contains { $0.hasPrefix("old data: accuracy fell") || $0.hasPrefix("new data: not better") },
+            "\(outcome.verdict.reasons)")
+    #expect(fixture.registry.activeName() == fixture.baseName, "the base is still active")
+    let rejected = try fixture.registry.version(named: try #require(outcome.registeredName))
+    #expect(rejected.status == .rejected && rejected.parent == fixture.baseName)
+
+    var forced = testSettings()
+    forced.force = true
+    let override = try fixture.fineTune([path], settings: forced)
+    #expect(override.promoted && !override.verdict.passed, "--force promotes a failing candidate")
+    #expect(fixture.registry.activeName() == override.registeredName)
+}
+
+@Test func rollbackRestoresTheBaseAfterAPromotion() throws {
+    let fixture = try Fixture()
+    defer { try? FileManager.default.removeItem(at: fixture.root) }
+    let taught = ["when do you open", "what are your opening hours", "are you open on sunday", "opening hours please",
+                  "what time do you close", "when are you open"]
+    let path = try fixture.transcripts(taught.map { ($0, "opening_hours", "We are open 9 to 5.") })
+    var settings = testSettings()
+    settings.force = true
+    let outcome = try fixture.fineTune([path], settings: settings)
+    #expect(fixture.registry.activeName() == outcome.registeredName)
+
+    let (from, to) = try fixture.registry.rollback()
+    #expect(from == outcome.registeredName && to == fixture.baseName)
+    let active = try #require(fixture.registry.activeModelDirectory())
+    #expect(try ChatModel.load(from: active).labels.intents == ["greeting", "refund", "shipping"])
+    #expect(try fixture.registry.store?.modelVersion(id: fixture.baseName)?.status == .active)
+}
+
+@Test func exchangesKeepLabelsAndGoodRepliesAndNeverTrainOnBadOnes() throws {
+    let transcripts = try TranscriptReader.parse("""
+        {"id": "a", "channel": "chat", "started": "2026-03-02T08:11:00Z", "turns": [{"role": "customer", "text": "refund now", "intent": "refund"}, {"role": "agent", "text": "Done.", "feedback": [{"kind": "rating", "value": "bad"}]}, {"role": "customer", "text": "thanks", "intent": "greeting", "intent_source": "predicted", "confidence": 0.4}, {"role": "agent", "text": "Bye!", "feedback": [{"kind": "corrected_intent", "value": "goodbye"}, {"kind": "better_reply", "value": "Goodbye!"}]}]}
+
+        """, file: "t.jsonl")
+    let exchanges = Exchange.exchanges(of: transcripts)
+    #expect(exchanges.count == 2)
+    #expect(exchanges[0].label == "refund" && exchanges[0].replyTarget == nil && exchanges[0].replyRatedBad)
+    #expect(exchanges[1].label == "goodbye" && exchanges[1].predicted == "greeting" && exchanges[1].replyTarget == "Goodbye!")
+    #expect(exchanges[1].context.map(\.text) == ["refund now", "Done."])
+}
