@@ -41,4 +41,5 @@ private func requiredArguments(for path: [String]) -> [String] {
     #expect(parseErrorMessage(["bench", "--suite", "intents", "--no-demo", "--variants", "lstm,transformer",
                                "--config-json", "{\"epochs\":1}", "--validation-split", "--dump-split", "/tmp/x"]) == nil)
     #expect(parseErrorMessage(["bench", "--dump-split", "/tmp/x"]) == "--dump-split needs --validation-split (or --suite encoder).")
+    #expect(parseErrorMessage(["bench", "--suite", "encoder", "--encoder", "/tmp/e", "--dump-split", "/tmp/x"]) == nil)
 }
