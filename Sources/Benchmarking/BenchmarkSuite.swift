@@ -25,6 +25,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case tickets
     /// Fine-tuning a 60-intent Banking77 model on the other 17 against retraining on all 77.
     case finetune
+    /// Clustering of labelled messages with hidden labels: ours (Ward over TF-IDF) vs TF-IDF + k-means, ARI/NMI.
+    case clustering
 
     /// The suites a plain `chatbot bench` runs: all but `intents` and `finetune`, which train models
     /// for 20+ minutes, and `tickets`, which needs a trained model.
@@ -64,6 +66,10 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
             var fineTune = settings.fineTune
             fineTune.dataDirectory = fineTune.dataDirectory ?? inputs.dataDirectory
             return FineTuneBenchmark(quick: quick, settings: fineTune).run()
+        case .clustering:
+            var clustering = settings.clustering
+            clustering.dataFile = clustering.dataFile ?? inputs.locateData().map { $0 + "/banking77/test.csv" }
+            return ClusteringBenchmark(quick: quick, settings: clustering).run()
         }
     }
 }

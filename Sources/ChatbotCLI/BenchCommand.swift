@@ -80,7 +80,17 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("learning-rate-scale"), help: "finetune: the fine-tuning learning rate as a share of the base's (default 0.5).")
     var learningRateScale: Float?
 
+    @Option(name: .customLong("clustering-data"), help: ArgumentHelp(
+        "clustering: a labelled CSV or JSON Lines file (text and intent/category/label; default Banking77's test.csv).",
+        valueName: "FILE"))
+    var clusteringData: String?
+
+    @Option(name: .customLong("clustering-intents"), help: ArgumentHelp(
+        "clustering: cluster only the messages of the first N intents (by name).", valueName: "N"))
+    var clusteringIntents: Int?
+
     func validate() throws {
+        if let clusteringIntents, clusteringIntents < 2 { throw ValidationError("--clustering-intents must be at least 2.") }
         if dumpSplit != nil && !validationSplit { throw ValidationError("--dump-split needs --validation-split.") }
         if let mboxMegabytes, mboxMegabytes < 1 { throw ValidationError("--mbox-megabytes must be at least 1.") }
     }
@@ -105,6 +115,8 @@ struct BenchCommand: ParsableCommand {
         if let fineTuneEpochs { settings.fineTune.fineTune.epochs = fineTuneEpochs }
         if let replayRatio { settings.fineTune.fineTune.replayRatio = replayRatio }
         if let learningRateScale { settings.fineTune.fineTune.learningRateScale = learningRateScale }
+        settings.clustering.dataFile = clusteringData
+        settings.clustering.intentCount = clusteringIntents
         for selected in suite {
             for record in selected.run(quick: quick, settings: settings) {
                 print(record.jsonLine)
