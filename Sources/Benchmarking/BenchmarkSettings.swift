@@ -12,6 +12,8 @@ public struct BenchmarkSettings: Sendable {
     public var fineTune = FineTuneBenchmarkSettings()
     /// The size of the `mail` suite's synthetic mbox; nil: the suite's default.
     public var mboxMegabytes: Int?
+    /// The `clustering` suite's labelled file and intent subset.
+    public var clustering = ClusteringBenchmarkSettings()
 
     /// The defaults.
     public init() {}

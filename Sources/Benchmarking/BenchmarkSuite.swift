@@ -27,12 +27,14 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case finetune
     /// The pretrained encoder: WordPiece speed, embedding latency, Banking77 few-shot, demo, airline sentiment.
     case encoder
+    /// Clustering of labelled messages with hidden labels: ours (Ward over TF-IDF) vs TF-IDF + k-means, ARI/NMI.
+    case clustering
 
     /// The suites a plain `chatbot bench` runs: all but `intents` and `finetune`, which train models
-    /// for 20+ minutes, `tickets`, which needs a trained model, and `encoder`, which needs the
-    /// encoder (scripts/get-encoder) and takes minutes.
+    /// for 20+ minutes, `tickets`, which needs a trained model, `encoder`, which needs the encoder
+    /// (scripts/get-encoder), and `clustering`, whose k-means peer takes minutes.
     public static var defaultSuites: [BenchmarkSuite] {
-        allCases.filter { ![.intents, .finetune, .tickets, .encoder].contains($0) }
+        allCases.filter { ![.intents, .finetune, .tickets, .encoder, .clustering].contains($0) }
     }
 
     /// Runs the suite with `settings` (its inputs and the suite's own settings) and returns its figures.
@@ -73,6 +75,10 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
             var intents = settings.intents
             intents.dataDirectory = intents.dataDirectory ?? inputs.dataDirectory
             return EncoderBenchmark(quick: quick, settings: intents).run()
+        case .clustering:
+            var clustering = settings.clustering
+            clustering.dataFile = clustering.dataFile ?? inputs.locateData().map { $0 + "/banking77/test.csv" }
+            return ClusteringBenchmark(quick: quick, settings: clustering).run()
         }
     }
 }

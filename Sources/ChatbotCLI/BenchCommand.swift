@@ -11,7 +11,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure speed; prints one JSON line {\"name\",\"value\",\"unit\"} per figure.")
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: "Suites to run; all but intents and finetune (Banking77 training, 20+ minutes each), tickets (needs a trained model) and encoder by default.")
+            help: "Suites to run; all but intents and finetune (Banking77 training, 20+ minutes each), tickets (needs a trained model), encoder and clustering by default.")
     var suite: [BenchmarkSuite] = BenchmarkSuite.defaultSuites
 
     @Flag(name: .long, help: "Fewer sizes and shorter runs, for a smoke test.")
@@ -81,11 +81,22 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("learning-rate-scale"), help: "finetune: the fine-tuning learning rate as a share of the base's (default 0.5).")
     var learningRateScale: Float?
 
+    @Option(name: .customLong("clustering-data"), help: ArgumentHelp(
+        "clustering: a labelled CSV or JSON Lines file (text and intent/category/label; default Banking77's test.csv).",
+        valueName: "FILE"))
+    var clusteringData: String?
+
+    @Option(name: .customLong("clustering-intents"), help: ArgumentHelp(
+        "clustering: cluster only the messages of the first N intents (by name).", valueName: "N"))
+    var clusteringIntents: Int?
+
+
     @Option(name: .long, help: ArgumentHelp(
         "encoder: the encoder folder (default .chatbot/encoders/all-MiniLM-L6-v2; scripts/get-encoder).", valueName: "DIR"))
     var encoder: String?
 
     func validate() throws {
+        if let clusteringIntents, clusteringIntents < 2 { throw ValidationError("--clustering-intents must be at least 2.") }
         if dumpSplit != nil && !validationSplit && !suite.contains(.encoder) {
             throw ValidationError("--dump-split needs --validation-split (or --suite encoder).")
         }
@@ -113,6 +124,8 @@ struct BenchCommand: ParsableCommand {
         if let fineTuneEpochs { settings.fineTune.fineTune.epochs = fineTuneEpochs }
         if let replayRatio { settings.fineTune.fineTune.replayRatio = replayRatio }
         if let learningRateScale { settings.fineTune.fineTune.learningRateScale = learningRateScale }
+        settings.clustering.dataFile = clusteringData
+        settings.clustering.intentCount = clusteringIntents
         for selected in suite {
             for record in selected.run(quick: quick, settings: settings) {
                 print(record.jsonLine)

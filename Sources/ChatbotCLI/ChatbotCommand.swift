@@ -19,6 +19,7 @@ public struct ChatbotCommand: ParsableCommand {
             TokenizerCommand.self,
             SentimentCommand.self,
             TranscriptsCommand.self,
+            ProposeIntentsCommand.self,
             EvaluateCommand.self,
             AnswerCommand.self,
             FinetuneCommand.self,

@@ -152,3 +152,26 @@ private func names(_ records: [BenchmarkRecord], sourceLocation: SourceLocation 
     settings.encoderDirectory = folder.appendingPathComponent("missing").path
     #expect(EncoderBenchmark(quick: true, settings: settings).run().isEmpty)
 }
+
+@Test func clusteringScoresOursAndThePeerOnAFileWithHiddenLabels() throws {
+    let groups = [
+        "refund": ["i want a refund", "refund my order please", "can i get a refund", "refund status?", "where is my refund"],
+        "card": ["my card was declined", "card payment declined", "why was my card declined", "declined card again", "card declined at checkout"],
+        "pin": ["reset my pin", "forgot my pin", "change pin code", "pin blocked", "how to reset pin"],
+    ]
+    let rows = groups.sorted { $0.key < $1.key }.flatMap { label, texts in texts.map { "\"\($0)\",\(label)\n" } }
+    let folder = try TestFixtures.folder(["labelled.csv": "text,category\n" + rows.joined()])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var settings = ClusteringBenchmarkSettings()
+    settings.dataFile = folder.appendingPathComponent("labelled.csv").path
+    let records = ClusteringBenchmark(quick: true, settings: settings).run()
+    let found = names(records)
+    let value = Dictionary(uniqueKeysWithValues: records.map { ($0.name, $0.value) })
+    #expect(value["clustering.labelled.intents3.messages"] == 15)
+    #expect(value["clustering.labelled.intents3.ward_tfidf.true_k.ari"] == 1)
+    #expect((0...1).contains(value["clustering.labelled.intents3.kmeans_tfidf_peer.true_k.nmi"] ?? -1))
+    #expect(found.contains("clustering.labelled.intents3.ward_over_peer.ari_ratio"))
+    #expect(found.contains("clustering.labelled.intents3.ward_tfidf.silhouette_k.clusters"))
+    settings.intentCount = 2
+    #expect(names(ClusteringBenchmark(settings: settings).run()).contains("clustering.labelled.intents2.ward_tfidf.true_k.nmi"))
+}
