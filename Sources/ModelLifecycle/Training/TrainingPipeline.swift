@@ -56,7 +56,8 @@ public struct TrainingPipeline: Sendable {
         guard !data.intentNames.isEmpty || data.examples.contains(where: { $0.sentiment != nil }) else {
             throw .noLabels
         }
-        let split = DatasetSplit(data.examples, validationFraction: config.validationFraction, seed: config.seed)
+        let split = DatasetSplit(data.examples, validationFraction: config.validationFraction, seed: config.seed,
+                                 minimumGroupSize: config.validationMinimumPerIntent)
         let trained: (model: ChatModel, report: TrainingReport)
         do {
             trained = try ChatModelTrainer(config: config).train(training: split.training, validation: split.validation,
