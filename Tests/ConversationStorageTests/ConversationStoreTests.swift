@@ -31,6 +31,10 @@ private func checkEightWritersOfAThousandTurnsLoseAndDuplicateNothing(_ backend:
     try conformance(backend)?.checkConcurrentWritersLoseNothing(writers: 8, turns: 1_000)
 }
 
+private func checkRegistryMigrationKeepsTheFirstSchemasVersions(_ backend: StoreBackend) throws {
+    try conformance(backend)?.checkRegistryMigrationKeepsTheFirstSchemasVersions()
+}
+
 private func checkTicketClaimsNeverOverlapAndNeedTheLease(_ backend: StoreBackend) throws {
     try conformance(backend)?.checkTicketQueue()
 }
@@ -59,6 +63,7 @@ private func checkHostileAndHugeTextsAreStoredNotExecuted(_ backend: StoreBacken
     @Test func eightWritersOfAThousandTurnsLoseAndDuplicateNothing() throws { try checkEightWritersOfAThousandTurnsLoseAndDuplicateNothing(.sqlite) }
     @Test func ticketClaimsNeverOverlapAndNeedTheLease() throws { try checkTicketClaimsNeverOverlapAndNeedTheLease(.sqlite) }
     @Test func hostileAndHugeTextsAreStoredNotExecuted() throws { try checkHostileAndHugeTextsAreStoredNotExecuted(.sqlite) }
+    @Test func registryMigrationKeepsTheFirstSchemasVersions() throws { try checkRegistryMigrationKeepsTheFirstSchemasVersions(.sqlite) }
 }
 
 /// PostgreSQL: skipped without CHATBOT_TEST_DATABASE_URL; under CI=true it must be set, or these fail.
@@ -76,5 +81,6 @@ struct PostgreSQLStoreConformanceTests {
     @Test func ticketClaimsNeverOverlapAndNeedTheLease() throws { try checkTicketClaimsNeverOverlapAndNeedTheLease(.postgres) }
     @Test(arguments: [StoreBackend.postgres, .spoolingPostgres])
     func hostileAndHugeTextsAreStoredNotExecuted(_ backend: StoreBackend) throws { try checkHostileAndHugeTextsAreStoredNotExecuted(backend) }
+    @Test func registryMigrationKeepsTheFirstSchemasVersions() throws { try checkRegistryMigrationKeepsTheFirstSchemasVersions(.postgres) }
     @Test func turnsSurviveKilledPostgresConnectionsExactlyOnce() throws { try conformance(.spoolingPostgres)?.checkTurnsSurviveKilledConnections() }
 }
