@@ -90,6 +90,7 @@ private func names(_ records: [BenchmarkRecord], sourceLocation: SourceLocation 
     #expect(found.contains("intents.banking77.transformer+sparse.accuracy"))
     #expect(found.contains("intents.banking77.transformer+sparse.macro_f1"))
     #expect(found.contains("intents.banking77.transformer+sparse.latency_p99.threads1"))
+    #expect(found.contains("intents.banking77.transformer+sparse.flagged_out_of_scope"))
 }
 
 @Test func mailReadsASyntheticMboxWithoutFailures() {
