@@ -67,7 +67,15 @@ package struct EvaluateCommand: ParsableCommand {
         guard !chatModel.labels.intents.isEmpty else {
             throw CommandFailure("the model in \(modelURL.path) knows no intents (a sentiment-only model); evaluate scores intents")
         }
-        let predictions = try chatModel.predict(examples.map(\.text), topK: 1)
+        // A folder trained with --encoder is read by the encoder's heads, as in chat and answer.
+        let encoderClassifier: EncoderClassifier?
+        do {
+            encoderClassifier = try EncoderClassifier.load(from: modelURL)
+        } catch {
+            throw ModelLocation.failure(loading: modelURL, error)
+        }
+        let texts = examples.map(\.text)
+        let predictions = try encoderClassifier?.predict(texts, topK: 1) ?? chatModel.predict(texts, topK: 1)
         let rows = zip(examples, predictions).map { example, prediction in
             EvaluationRow(gold: example.label, predicted: prediction.intent, confidence: Double(prediction.confidence),
                           isOutOfScope: prediction.isOutOfScope, text: example.text)

@@ -72,9 +72,10 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
         return understanding(prediction)
     }
 
-    /// Each text read alone, in batches of 64 (the same readings as `analyse` without context).
+    /// Each text read alone, by the encoder when there is one (the same readings as `analyse`
+    /// without context).
     public func analyse(batch texts: [String]) throws -> [Understanding] {
-        try model.predict(texts, topK: 3).map(understanding)
+        try (encoderClassifier?.predict(texts, topK: 3) ?? model.predict(texts, topK: 3)).map(understanding)
     }
 
     private func understanding(_ prediction: IntentPrediction) -> Understanding {
