@@ -35,7 +35,8 @@ extension IntentBenchmark {
             records.append(BenchmarkRecord(name: name + ".validation_accuracy",
                                            value: (trained.report.validationAccuracy ?? 0) * 100, unit: "%"))
             records.append(BenchmarkRecord(name: name + ".epochs", value: Double(trained.report.epochsRun), unit: "epochs"))
-            let validation = DatasetSplit(examples, validationFraction: config.validationFraction, seed: config.seed).validation
+            let validation = DatasetSplit(examples, validationFraction: config.validationFraction, seed: config.seed,
+                                          minimumGroupSize: config.validationMinimumPerIntent).validation
             for expert in ["dense", "sparse"] {
                 guard let logits = try? trained.model.logits(for: validation.map(\.text), expert: expert) else { continue }
                 let right = zip(logits, validation).filter { pair in

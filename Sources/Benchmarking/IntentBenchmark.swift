@@ -116,6 +116,9 @@ public struct IntentBenchmark: Sendable {
         return [
             BenchmarkRecord(name: name + ".accuracy", value: accuracy * 100, unit: "%"),
             BenchmarkRecord(name: name + ".macro_f1", value: macroF1 * 100, unit: "%"),
+            // What `chatbot evaluate` counts wrong on top: in-scope messages flagged out of scope.
+            BenchmarkRecord(name: name + ".flagged_out_of_scope",
+                            value: 100 * Double(predictions.filter(\.isOutOfScope).count) / Double(max(1, predictions.count)), unit: "%"),
             BenchmarkRecord(name: name + ".train_seconds", value: seconds, unit: "s"),
             BenchmarkRecord(name: name + ".epochs", value: Double(trained.report.epochsRun), unit: "epochs"),
             BenchmarkRecord(name: name + ".parameters", value: Double(trained.report.parameterCount), unit: "count"),

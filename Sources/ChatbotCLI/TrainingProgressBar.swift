@@ -32,7 +32,7 @@ package final class TrainingProgressBar {
             let line = "\(Self.bar(progress)) \(Self.describe(progress))"
             write("\r\u{1B}[K" + line)
             drawnWidth = line.count
-            if progress.isEpochEnd && progress.epoch == progress.epochCount { finish() }
+            if progress.isEpochEnd && progress.epoch == progress.epochCount && progress.phase == .training { finish() }
         } else if epochDone {
             write(Self.describe(progress) + "\n")
         }
@@ -56,7 +56,11 @@ package final class TrainingProgressBar {
 
     /// `epoch 3/12 · loss 1.234 · val acc 81.2% · 9.8k tok/s · ETA 1:05`.
     package static func describe(_ progress: TrainingProgress) -> String {
-        let phase = progress.phase == .languageModelPretraining ? "LM pre-training epoch" : "epoch"
+        let phase = switch progress.phase {
+        case .languageModelPretraining: "LM pre-training epoch"
+        case .training: "epoch"
+        case .crossFitting: "cross-fitting epoch"
+        }
         var parts = ["\(phase) \(progress.epoch)/\(progress.epochCount)",
                      String(format: "loss %.3f", progress.loss)]
         if let accuracy = progress.validationAccuracy { parts.append(String(format: "val acc %.1f%%", accuracy * 100)) }

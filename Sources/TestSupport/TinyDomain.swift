@@ -53,4 +53,14 @@ public enum TinyDomain {
 
     /// The shared tiny test configuration (TestSupport).
     public static var config: ChatModelConfig { .tiny() }
+
+    /// The tiny configuration with the recipe from before few-shot training (the n-gram expert
+    /// trained inside the epochs, no cross-fitted calibration), for fine-tuning tests whose base must
+    /// still misread phrasings it never saw (the few-shot recipe's base happens to guess some right).
+    public static var configWithoutFewShotRecipe: ChatModelConfig {
+        var config = ChatModelConfig.tiny()
+        config.sparseEpochs = 0
+        config.crossFitFolds = 0
+        return config
+    }
 }

@@ -59,6 +59,18 @@ private func trainTinyModel(in folder: URL) throws -> URL {
     let summary = try #require(try ChatbotCommand.parseAsRoot(["evaluate", "--model", modelURL.path, "--data", csv.path])
         as? EvaluateCommand).evaluate()
     #expect(summary.contains("accuracy:") && summary.contains("out-of-scope recall:"))
+    #expect(!summary.contains("reply ROUGE-L"), "data without replies reports no reply figures")
+
+    // With a reply column, the rows that have a reply are also scored on generated replies.
+    let withReplies = folder.appendingPathComponent("replies.csv")
+    try Data("text,intent,reply\nwhere is my parcel,order_status,\"It ships from {{Warehouse Name}} today.\"\nhello there,greeting,\n"
+        .utf8).write(to: withReplies)
+    let replyCommand = try #require(try ChatbotCommand.parseAsRoot(["evaluate", "--model", modelURL.path, "--data", withReplies.path,
+                                                                    "--report", html.path, "--json"]) as? EvaluateCommand)
+    let replyObject = try #require(try JSONSerialization.jsonObject(with: Data(replyCommand.evaluate().utf8)) as? [String: Any])
+    let replies = try #require(replyObject["replies"] as? [String: Any])
+    #expect(replies["n"] as? Int == 1 && replies["rouge_l"] is Double && replies["chrf"] is Double)
+    #expect(try String(contentsOf: html, encoding: .utf8).contains("It ships from {warehouse_name} today."))
 }
 
 @Test func withoutModelFlagTheActiveVersionIsUsedAndAnEmptyRegistryGivesNone() throws {
@@ -110,4 +122,39 @@ private func trainTinyModel(in folder: URL) throws -> URL {
         #expect(evaluate?.message == chat?.message, "one wording for chat and evaluate")
         #expect(chat?.message.contains("unreadableCheckpoint") == false)
     }
+}
+
+@Test func aFolderTrainedWithAnEncoderIsScoredByTheEncoderHeads() throws {
+    let folder = try TestFixtures.folder([:]), intentsFolder = try TestFixtures.folder(TinyDomain.intentFiles)
+    defer {
+        try? FileManager.default.removeItem(at: folder)
+        try? FileManager.default.removeItem(at: intentsFolder)
+    }
+    // A chat model that learnt nothing (no epochs, no n-gram fit) beside encoder heads that did.
+    var config = TinyDomain.configWithoutFewShotRecipe
+    config.epochs = 0
+    let modelURL = folder.appendingPathComponent("model")
+    var pipeline = TrainingPipeline(sources: TrainingSources(intents: intentsFolder.path), config: config, output: modelURL)
+    pipeline.encoder = ReferenceEncoder.tiny
+    _ = try pipeline.run(progress: SilentTraining())
+    let rows = [("I want a refund", "refund"), ("how much is shipping", "shipping"), ("hello", "greeting"),
+                ("please refund me", "refund"), ("is delivery free", "shipping"), ("hiya", "greeting")]
+    let csv = folder.appendingPathComponent("test.csv")
+    try Data(("text,intent\n" + rows.map { "\"\($0.0)\",\($0.1)\n" }.joined()).utf8).write(to: csv)
+
+    func right(_ predictions: [IntentPrediction]) -> Int {
+        zip(rows, predictions).filter { !$1.isOutOfScope && $1.intent == $0.1 }.count
+    }
+    let encoderRight = right(try #require(try EncoderClassifier.load(from: modelURL)).predict(rows.map(\.0), topK: 1))
+    let chatModelRight = right(try ChatModel.load(from: modelURL).predict(rows.map(\.0), topK: 1))
+    #expect(encoderRight != chatModelRight, "the two readers must differ for this test to tell them apart")
+    let command = try #require(try ChatbotCommand.parseAsRoot(["evaluate", "--model", modelURL.path, "--data", csv.path, "--json"])
+        as? EvaluateCommand)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(command.evaluate().utf8)) as? [String: Any])
+    #expect(object["accuracy"] as? Double == Double(encoderRight) / Double(rows.count))
+}
+
+private struct SilentTraining: TrainingProgressReporting {
+    func update(_ progress: TrainingProgress) {}
+    func finish() {}
 }

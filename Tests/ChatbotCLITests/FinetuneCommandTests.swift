@@ -20,7 +20,7 @@ import TestSupport
     }
     let base = root.appendingPathComponent("base"), candidate = root.appendingPathComponent("candidate")
     let settings = root.appendingPathComponent("tiny.json")
-    try JSONEncoder().encode(ChatModelConfig.tiny()).write(to: settings)
+    try JSONEncoder().encode(TinyDomain.configWithoutFewShotRecipe).write(to: settings)
     var train = try ChatbotCommand.parseAsRoot(["train", "--intents", intents.path, "--config", settings.path, "--out", base.path])
     try train.run()
     let heldOut = ["reverse the charge", "undo the charge", "reverse the transaction"]

@@ -16,4 +16,8 @@ import Testing
     #expect(throws: ChatModelError.self) { try ChatModelConfig.settings(fromJSON: Data(#"{"model_width": "wide"}"#.utf8)) }
     #expect(throws: ChatModelError.self) { try ChatModelConfig.settings(fromJSON: Data("[1]".utf8)) }
     #expect(ChatModelConfig.settingNames.contains("sparse_sentiment"))
+    let fewShot = try ChatModelConfig.settings(fromJSON: Data(
+        #"{"sparse_epochs": 0, "sparse_fit_learning_rate": 2, "validation_minimum_per_intent": 5, "cross_fit_folds": 3}"#.utf8))
+    #expect(fewShot.sparseEpochs == 0 && fewShot.sparseFitLearningRate == 2)
+    #expect(fewShot.validationMinimumPerIntent == 5 && fewShot.crossFitFolds == 3)
 }

@@ -1,6 +1,6 @@
 // The stratified validation split: every intent with enough examples is represented, the share
 // is close to the fraction, sentiment-only examples are stratified by sentiment, unlabelled
-// examples always train, and the seed fixes the split.
+// examples always train, the seed fixes the split, and intents below a minimum hold nothing out.
 import LanguageModeling
 import Primitives
 import Testing
@@ -42,4 +42,17 @@ import Testing
     }
     #expect(split.training.contains(TrainingExample(text: "no label")))
     #expect(Set(split.training + split.validation) == Set(examples))
+}
+
+@Test func intentsBelowTheMinimumHoldNothingOutAndSentimentsAreNotAffected() {
+    let examples = (0..<10).map { TrainingExample(text: "few \($0)", intent: "few") }
+        + (0..<30).map { TrainingExample(text: "many \($0)", intent: "many") }
+        + (0..<10).map { TrainingExample(text: "calm \($0)", sentiment: .neutral) }
+    let split = DatasetSplit(examples, validationFraction: 0.1, seed: 5, minimumGroupSize: 20)
+    #expect(split.validation.filter { $0.intent == "few" }.isEmpty)
+    #expect(split.validation.filter { $0.intent == "many" }.count == 3)
+    #expect(split.validation.filter { $0.sentiment == .neutral }.count == 1)
+    #expect(Set(split.training + split.validation) == Set(examples))
+    let none = DatasetSplit(examples, validationFraction: 0.1, seed: 5, minimumGroupSize: 31)
+    #expect(none.validation.filter { $0.intent != nil }.isEmpty)
 }

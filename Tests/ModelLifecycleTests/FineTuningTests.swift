@@ -18,14 +18,14 @@ private struct Fixture {
     let registry: ModelRegistry
     let baseName: String
 
-    init() throws {
+    init(config: ChatModelConfig = TinyDomain.config) throws {
         root = try TestFixtures.folder([:])
         let intents = try TestFixtures.folder(TinyDomain.intentFiles)
         defer { try? FileManager.default.removeItem(at: intents) }
         registry = ModelRegistry(root: root.appendingPathComponent("models"),
                                  store: try SQLiteConversationStore(path: root.appendingPathComponent("store.sqlite").path))
         let pipeline = TrainingPipeline(sources: TrainingSources(intents: intents.path),
-                                        config: TinyDomain.config, output: nil, registry: registry)
+                                        config: config, output: nil, registry: registry)
         baseName = try pipeline.run(progress: SilentProgress()).directory.lastPathComponent
     }
 
@@ -71,7 +71,7 @@ private let tinyExamples: [(String, String)] = [
 ]
 
 @Test func aPhrasingTheBaseGetsWrongIsLearnedFromTranscripts() throws {
-    let fixture = try Fixture()
+    let fixture = try Fixture(config: TinyDomain.configWithoutFewShotRecipe)
     defer { try? FileManager.default.removeItem(at: fixture.root) }
     let heldOut = ["reverse the charge", "undo the charge", "reverse the transaction"]
     let before = try predictions(fixture.baseDirectory, heldOut)

@@ -34,6 +34,9 @@ private struct Silent: TrainingProgressReporting {
     // The tiny encoder is random: the n-gram features beside it carry the training phrases.
     #expect(try understanding.analyse("I want a refund", context: []).intent == "refund")
     #expect(try understanding.analyse("how much is shipping", context: []).intent == "shipping")
+    let texts = ["hiya", "refund my payment please", "delivery fee?"]
+    #expect(try understanding.analyse(batch: texts).map(\.confidence)
+            == texts.map { try understanding.analyse($0, context: []).confidence }, "a batch is read by the encoder too")
     let reloaded = try #require(try EncoderClassifier.load(from: output))
     #expect(try reloaded.predict(["hiya"]).first?.intent == (try classifier.predict(["hiya"])).first?.intent)
     #expect(reloaded.calibration == classifier.calibration)

@@ -1,6 +1,6 @@
 // The neural understanding: a trained `ChatModel` reads intent (calibrated, top 3, out of scope)
-// and sentiment (only if it was trained on sentiment labels) and writes greedy replies of at most
-// 40 tokens for the intent the engine chose. When the folder also has a pretrained encoder's
+// and sentiment (only if it was trained on sentiment labels) and writes greedy replies, as long
+// as three quarters of the model's window, for the intent the engine chose. When the folder also has a pretrained encoder's
 // heads (`chatbot train --encoder`), the encoder reads intent, out of scope and sentiment instead.
 import FileFormats
 import Foundation
@@ -18,14 +18,17 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
     public let hasSentiment: Bool
     /// The pretrained encoder's heads that read the customer's text, or nil (the chat model reads it).
     public let encoderClassifier: EncoderClassifier?
-    /// The longest generated reply, in tokens (default 40).
-    public var maxReplyTokens = 40
+    /// The longest generated reply, in tokens (default: three quarters of the model's context
+    /// length, at least 40: 96 for the demo's 128-token window, room for ~110-word replies in a
+    /// longer one; generation also stops at the window's end).
+    public var maxReplyTokens: Int
 
     /// Wraps `model` (and, if given, the encoder heads that read messages), stored with messages as `version`.
     public init(model: ChatModel, version: String, encoderClassifier: EncoderClassifier? = nil) {
         self.model = model
         modelVersion = version
         self.encoderClassifier = encoderClassifier
+        maxReplyTokens = max(40, model.config.contextLength * 3 / 4)
         hasSentiment = encoderClassifier?.hasSentiment ?? ModelSentiment.hasHead(model)
     }
 
@@ -69,9 +72,10 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
         return understanding(prediction)
     }
 
-    /// Each text read alone, in batches of 64 (the same readings as `analyse` without context).
+    /// Each text read alone, by the encoder when there is one (the same readings as `analyse`
+    /// without context).
     public func analyse(batch texts: [String]) throws -> [Understanding] {
-        try model.predict(texts, topK: 3).map(understanding)
+        try (encoderClassifier?.predict(texts, topK: 3) ?? model.predict(texts, topK: 3)).map(understanding)
     }
 
     private func understanding(_ prediction: IntentPrediction) -> Understanding {

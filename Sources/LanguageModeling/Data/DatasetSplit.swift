@@ -1,5 +1,6 @@
 // A stratified, seeded train/validation split: each intent gives the same share of its
-// examples to validation (at least one when it has enough), so rare intents are still checked.
+// examples to validation (at least one when it has enough), so rare intents are still checked;
+// intents with fewer examples than a minimum keep them all for training.
 // Sentiment-only examples (a sentiment, no intent, no reply) are stratified by sentiment the
 // same way; other unlabelled examples (transcript turns without an intent) always train.
 import Primitives
@@ -11,14 +12,18 @@ public struct DatasetSplit: Sendable {
     public var training: [TrainingExample]
     /// Held-out examples for early stopping and calibration.
     public var validation: [TrainingExample]
+    /// The group key prefix of sentiment-only examples (sorts before every intent name).
+    private static let sentimentGroupPrefix = "\u{0}sentiment:"
 
     /// Splits `examples`, putting `fraction` of each intent's (and each sentiment's, among the
     /// sentiment-only examples) examples into validation.
     ///
-    /// Groups with fewer than 3 examples keep them all for training; examples with no intent
-    /// that are not sentiment-only always train. Groups are shuffled by `seed`, so the same seed
-    /// gives the same split.
-    public init(_ examples: [TrainingExample], validationFraction fraction: Double, seed: UInt64) {
+    /// Intents with fewer than `minimumGroupSize` (at least 3) examples, and sentiments with
+    /// fewer than 3, keep them all for training: one or two held-out messages per intent make early stopping and calibration
+    /// noise while costing a tenth of the data (issue 16). Examples with no intent that are not
+    /// sentiment-only always train. Groups are shuffled by `seed`, so the same seed gives the same split.
+    public init(_ examples: [TrainingExample], validationFraction fraction: Double, seed: UInt64,
+                minimumGroupSize: Int = 3) {
         var generator = SeededGenerator(seed: seed ^ 0x5EED_5B1D)
         var groups: [String: [Int]] = [:]
         var training: [TrainingExample] = []
@@ -26,7 +31,7 @@ public struct DatasetSplit: Sendable {
             if let intent = example.intent {
                 groups[intent, default: []].append(index)
             } else if let sentiment = example.sentiment, example.reply == nil {
-                groups["\u{0}sentiment:" + sentiment.rawValue, default: []].append(index)
+                groups[Self.sentimentGroupPrefix + sentiment.rawValue, default: []].append(index)
             } else {
                 training.append(example)
             }
@@ -38,7 +43,8 @@ public struct DatasetSplit: Sendable {
             var take = Int((Double(members.count) * fraction).rounded())
             if fraction > 0, members.count >= 3 { take = max(1, take) }
             take = min(take, members.count - 1)
-            if members.count < 3 { take = 0 }
+            let minimum = group.hasPrefix(Self.sentimentGroupPrefix) ? 3 : max(3, minimumGroupSize)
+            if members.count < minimum { take = 0 }
             let held = Set(members.prefix(take))
             for index in members.sorted() {
                 if held.contains(index) { validation.append(examples[index]) } else { training.append(examples[index]) }

@@ -23,10 +23,12 @@ public struct Calibration: Codable, Sendable, Equatable {
         confidence < confidenceThreshold || margin < marginThreshold
     }
 
-    /// The sparse-expert weight in {0, 0.25, …, 3} with the best accuracy on `labels`, ties to the one nearest 1.
+    /// The sparse-expert weight in {0, 0.25, …, 3, 4, 6, 8, 12, 16, 32} with the best accuracy
+    /// on `labels`, ties to the one nearest 1 (the large weights let the n-gram expert outvote a
+    /// trunk that learnt little from a few examples per intent).
     public static func fitSparseWeight(dense: [[Float]], sparse: [[Float]], labels: [Int]) -> Float {
         var best: (weight: Float, correct: Int) = (1, -1)
-        for step in [4, 3, 5, 2, 6, 7, 8, 1, 9, 10, 11, 12, 0] {
+        for step in [4, 3, 5, 2, 6, 7, 8, 1, 9, 10, 11, 12, 0, 16, 24, 32, 48, 64, 128] {
             let weight = Float(step) / 4
             var correct = 0
             for ((d, s), label) in zip(zip(dense, sparse), labels) {

@@ -61,6 +61,26 @@ final class SparseLinear {
         }
     }
 
+    /// A plain gradient step p -= learningRate · g on the rows touched since the last step, then
+    /// clears their gradients. Unlike Adam, it moves a weight in proportion to its
+    /// feature's values, as an L2-regularised logistic regression does, instead of letting a rare
+    /// n-gram learn as fast as a common one.
+    func gradientStep(learningRate: Float) {
+        let k = outputSize
+        let rows = touched.sorted()
+        touched.removeAll(keepingCapacity: true)
+        weight.value.withUnsafeMutableBufferPointer { p in
+            weight.gradient.withUnsafeMutableBufferPointer { g in
+                for row in rows {
+                    for i in (Int(row) * k)..<(Int(row) * k + k) {
+                        p[i] -= learningRate * g[i]
+                        g[i] = 0
+                    }
+                }
+            }
+        }
+    }
+
     /// A lazy AdamW step on the rows touched since the last step, then clears their gradients.
     ///
     /// Each row keeps its own step count for the bias correction; untouched rows are not decayed.

@@ -8,6 +8,8 @@ public struct TrainingProgress: Sendable, Equatable {
         case languageModelPretraining
         /// The multi-task training.
         case training
+        /// Any phase of a fold model of cross-fitted calibration (trained before the final model).
+        case crossFitting
     }
 
     /// The loop running.

@@ -23,8 +23,10 @@ public struct TrainingReport: Codable, Sendable, Equatable {
     public var validationAccuracy: Double?
     /// Sentiment accuracy of the kept weights on the validation split (nil without sentiment labels there).
     public var validationSentimentAccuracy: Double?
-    /// Wall-clock seconds of the whole run (tokenizer and calibration included).
+    /// Wall-clock seconds of the whole run (tokenizer, cross-fitting and calibration included).
     public var wallSeconds = 0.0
+    /// Models trained for cross-fitted calibration (0: calibrated on the validation split, or not at all).
+    public var crossFitFolds = 0
 
     private enum CodingKeys: String, CodingKey {
         case trainingExampleCount = "training_examples", validationExampleCount = "validation_examples"
@@ -32,6 +34,6 @@ public struct TrainingReport: Codable, Sendable, Equatable {
         case bestEpoch = "best_epoch", epochLosses = "epoch_losses", validationAccuracies = "validation_accuracies"
         case trainingAccuracy = "training_accuracy", validationAccuracy = "validation_accuracy"
         case validationSentimentAccuracy = "validation_sentiment_accuracy"
-        case wallSeconds = "wall_seconds"
+        case wallSeconds = "wall_seconds", crossFitFolds = "cross_fit_folds"
     }
 }

@@ -1,6 +1,7 @@
 // One optimisation step of the multi-task loss on one batch: pad, forward, LM + intent +
 // sentiment cross-entropies (missing labels dropped via the ignore index), backward, clip,
-// AdamW on dense weights and the lazy step on the sparse layers.
+// AdamW on dense weights and the lazy step on the sparse layers (the sparse intent expert only
+// when it was not fitted on its own beforehand).
 import TensorCore
 
 /// Runs training steps for one network with fixed loss weights.
@@ -12,6 +13,9 @@ final class TrainingStep {
     var languageModelWeight: Float
     var intentWeight: Float
     var sentimentWeight: Float
+    /// Whether the sparse intent expert learns in these steps on its own loss (false when
+    /// `SparseExpertFit` trained it beforehand; the joint loss always trains it).
+    var trainsSparseIntent: Bool
     private let lmLoss = CrossEntropy(ignoreIndex: SequenceEncoder.ignore)
     private let headLoss: CrossEntropy
     private var lmGradient = Tensor.empty
@@ -27,6 +31,7 @@ final class TrainingStep {
         languageModelWeight = config.languageModelWeight
         intentWeight = config.intentWeight
         sentimentWeight = config.sentimentWeight
+        trainsSparseIntent = config.sparseEpochs == 0 || config.sparseJointLoss
         headLoss = CrossEntropy(labelSmoothing: config.labelSmoothing, ignoreIndex: SequenceEncoder.ignore)
         optimizer = AdamW(parameters: network.denseParameters, learningRate: config.learningRate,
                           weightDecay: config.weightDecay, decaysWeight: { $0.value.rank >= 2 })
@@ -74,9 +79,11 @@ final class TrainingStep {
         } else if let sparseLogits = heads.sparse {
             // Separate experts: each head learns the intents alone; prediction adds their logits.
             total += intentWeight * (try headLoss.compute(logits: heads.dense, targets: intentTargets, gradient: &intentGradient))
-            total += intentWeight * (try headLoss.compute(logits: sparseLogits, targets: intentTargets, gradient: &sparseGradient))
             intentGradient.scale(by: intentWeight)
-            sparseGradient.scale(by: intentWeight)
+            if trainsSparseIntent {
+                total += intentWeight * (try headLoss.compute(logits: sparseLogits, targets: intentTargets, gradient: &sparseGradient))
+                sparseGradient.scale(by: intentWeight)
+            }
         }
         total += sentimentWeight * (try headLoss.compute(logits: heads.sentiment, targets: sentimentTargets,
                                                           gradient: &sentimentGradient))
@@ -89,13 +96,14 @@ final class TrainingStep {
             sparseSentimentGradient.scale(by: sentimentWeight)
             sparseSentimentStep = sparseSentimentGradient
         }
+        let sparseStep = heads.sparse != nil && trainsSparseIntent ? sparseGradient : nil
         network.backward(lmGradient: weightedLM, intentGradient: intentGradient,
-                         sparseGradient: heads.sparse == nil ? nil : sparseGradient, sentimentGradient: sentimentGradient,
+                         sparseGradient: sparseStep, sentimentGradient: sentimentGradient,
                          sparseSentimentGradient: sparseSentimentStep)
         network.denseParameters.clipGradientNorm(maxNorm: config.maxGradientNorm)
         optimizer.learningRate = learningRate
         optimizer.step()
-        network.sparse?.step(learningRate: learningRate * config.sparseLearningRateScale, weightDecay: 0)
+        if sparseStep != nil { network.sparse?.step(learningRate: learningRate * config.sparseLearningRateScale, weightDecay: 0) }
         network.sparseSentiment?.step(learningRate: learningRate * config.sparseLearningRateScale, weightDecay: 0)
         return (total, tokenCount)
     }

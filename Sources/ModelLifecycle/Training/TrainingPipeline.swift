@@ -70,7 +70,8 @@ public struct TrainingPipeline: Sendable {
         } catch {
             throw .trainingFailed("cannot load the encoder: \(error)")
         }
-        let split = DatasetSplit(data.examples, validationFraction: config.validationFraction, seed: config.seed)
+        let split = DatasetSplit(data.examples, validationFraction: config.validationFraction, seed: config.seed,
+                                 minimumGroupSize: config.validationMinimumPerIntent)
         let trained: (model: ChatModel, report: TrainingReport)
         do {
             trained = try ChatModelTrainer(config: config).train(training: split.training, validation: split.validation,
