@@ -1,6 +1,8 @@
 // `chatbot evaluate`: runs a model over a labelled file and reports accuracy, macro-F1,
-// per-intent scores, confusions and out-of-scope recall, as text, JSON or an HTML page.
+// per-intent scores, confusions and out-of-scope recall, and on data with replies the generated
+// replies' ROUGE-L and chrF, as text, JSON or an HTML page.
 import ArgumentParser
+import Dialogue
 import FileFormats
 import Foundation
 import LanguageModeling
@@ -17,7 +19,9 @@ package struct EvaluateCommand: ParsableCommand {
             Rows labelled with the out-of-scope label (default oos) are out-of-scope queries: \
             they count as right when the model says "out of scope", whether or not it was \
             trained with such a class (as in CLINC150). In-scope accuracy counts rows with the \
-            right intent that were not flagged.
+            right intent that were not flagged. When the data has a reply column (or key), \
+            each such row also gets a generated reply for the intent the model read, scored \
+            against the reference with ROUGE-L F1 and chrF; the HTML report shows samples.
             """)
 
     @OptionGroup var model: ModelOptions
@@ -77,15 +81,18 @@ package struct EvaluateCommand: ParsableCommand {
                           isOutOfScope: prediction.isOutOfScope, text: example.text)
         }
         let metrics = EvaluationMetrics(rows: rows, outOfScopeLabel: oosLabel)
+        let replies = try ReplyEvaluation.generating(
+            for: examples, intents: predictions.map(\.intent),
+            with: ChatModelUnderstanding(model: chatModel, version: modelURL.lastPathComponent))
         if let report {
             let title = "Evaluation of \(modelURL.lastPathComponent) on \(dataURL.lastPathComponent)"
             do {
-                try Data(EvaluationReport.html(metrics, title: title).utf8).write(to: URL(fileURLWithPath: report))
+                try Data(EvaluationReport.html(metrics, title: title, replies: replies).utf8).write(to: URL(fileURLWithPath: report))
             } catch {
                 throw CommandFailure("cannot write \(report): \(error.localizedDescription)")
             }
         }
-        if json { return try metrics.jsonString() }
-        return metrics.summary() + (report.map { "\nreport: \($0)" } ?? "")
+        if json { return try metrics.jsonString(replies: replies) }
+        return metrics.summary() + (replies.map { "\n" + $0.summary() } ?? "") + (report.map { "\nreport: \($0)" } ?? "")
     }
 }

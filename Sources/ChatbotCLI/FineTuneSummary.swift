@@ -18,6 +18,11 @@ enum FineTuneSummary {
             "trained on \(data.training.count) new + \(outcome.replayed) replayed examples, \(data.heldOut.count) new held out for the gate; "
                 + String(format: "%d epochs, %.1f s", outcome.report.epochsRun, outcome.report.wallSeconds),
         ]
+        let handOffs = data.review.filter { $0.signal == .handOff }.count
+        lines.append("implicit feedback: \(data.review.count) replies judged negative (\(handOffs) hand-offs, "
+                     + "\(data.review.count - handOffs) clearly negative next turns), never learned; \(data.weakPositives) weak positives "
+                     + "(thanks or a positive next turn), \(data.confirmed.count) of their bot readings checked by the gate with the old data")
+        if let file = outcome.reviewFile { lines.append("queued for review: \(data.review.count) replies, listed in \(file.path)") }
         if !outcome.newIntents.isEmpty { lines.append("new intents: \(outcome.newIntents.joined(separator: ", "))") }
         lines.append("")
         lines += table(outcome.verdict)

@@ -22,7 +22,15 @@ struct FinetuneCommand: ParsableCommand {
 
             From the store, /intent corrections and replies rated good label the customer's \
             message (the bot's own readings are not labels); /reply texts, human agents' replies \
-            and replies rated good are learned as replies; replies rated bad never are.
+            and replies rated good are learned as replies; replies rated bad never are. A reply \
+            the customer answered with a clearly negative turn or a hand-off is never learned and \
+            is queued for review (review.jsonl in the candidate's folder); the bot's readings of \
+            turns whose reply the customer thanked join the gate's old data.
+
+            Transcripts carry no intents unless a person labelled them: unlabelled customer turns \
+            the base reads with at least --pseudo-label-threshold confidence are learned as that \
+            intent; with --propose-intents DIR the others are clustered into draft intents in DIR \
+            (as `chatbot propose-intents` does).
             """)
 
     @Option(name: .long, help: ArgumentHelp("The version to start from: a version name or a model folder (default: the active version).",
@@ -55,12 +63,22 @@ struct FinetuneCommand: ParsableCommand {
     @Option(name: .customLong("replay-ratio"), help: "Replayed examples of the base's training data per new example.")
     var replayRatio: Double = 3
 
+    @Option(name: .customLong("learning-rate-scale"), help: "The peak learning rate as a share of the base's.")
+    var learningRateScale: Float = 0.5
+
     @Option(name: .customLong("pseudo-label-threshold"),
             help: "Unlabelled turns the base reads with at least this confidence are learned as that intent (above 1: never).")
     var pseudoLabelThreshold: Double = 0.9
 
     @Option(name: .long, help: "Random seed.")
     var seed: UInt64 = 42
+
+    @Option(name: .customLong("propose-intents"),
+            help: ArgumentHelp("Also write the transcripts' unknown customer turns (out of scope or below --pseudo-label-threshold), clustered, as draft intents to DIR.",
+                               valueName: "DIR"))
+    var proposeIntents: String?
+
+    @OptionGroup var transcriptFormat: TranscriptFormatOptions
 
     @OptionGroup var store: StoreOptions
 
@@ -75,7 +93,11 @@ struct FinetuneCommand: ParsableCommand {
         guard epochs > 0 else { throw ValidationError("--epochs must be positive.") }
         guard tolerance >= 0 else { throw ValidationError("--tolerance must not be negative.") }
         guard replayRatio >= 0 else { throw ValidationError("--replay-ratio must not be negative.") }
+        guard learningRateScale > 0 else { throw ValidationError("--learning-rate-scale must be positive.") }
         guard pseudoLabelThreshold >= 0 else { throw ValidationError("--pseudo-label-threshold must not be negative.") }
+        if proposeIntents != nil && transcripts.isEmpty {
+            throw ValidationError("--propose-intents clusters the turns of transcript files: give --transcripts FILE|DIR.")
+        }
     }
 
     func run() throws {
@@ -86,11 +108,24 @@ struct FinetuneCommand: ParsableCommand {
         settings.epochs = epochs
         settings.tolerance = tolerance
         settings.replayRatio = replayRatio
+        settings.learningRateScale = learningRateScale
         settings.pseudoLabelThreshold = pseudoLabelThreshold
         settings.force = force
         settings.seed = seed
-        let sources = FineTuneSources(transcripts: transcripts, store: fromStore ? conversationStore : nil,
-                                      since: since.flatMap(TranscriptExporter.parseSince))
+        let sources = FineTuneSources(transcripts: transcripts, readOptions: transcriptFormat.readOptions,
+                                      store: fromStore ? conversationStore : nil, since: since.flatMap(TranscriptExporter.parseSince))
+        if let proposeIntents {
+            let read: [Transcript]
+            do {
+                read = try sources.readTranscripts()
+            } catch let error as FileFormatError {
+                throw CommandFailure(error.description)
+            }
+            print(try ProposeIntentsCommand.proposeDrafts(
+                from: read, understanding: try ModelLocation.load(baseDirectory), folder: proposeIntents, minSize: 5, clusters: nil,
+                confidence: pseudoLabelThreshold <= 1 ? pseudoLabelThreshold : nil))
+            print("")
+        }
         let fineTuning = FineTuning(base: baseDirectory, baseName: baseName, sources: sources, settings: settings,
                                     output: out.map { URL(fileURLWithPath: $0) }, registry: registry)
         let outcome: FineTuning.Outcome

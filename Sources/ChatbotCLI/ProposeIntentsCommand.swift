@@ -59,12 +59,21 @@ struct ProposeIntentsCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         let understanding = try ModelLocation.loadUnderstanding(model: model.path)
+        print(try Self.proposeDrafts(from: read, understanding: understanding, folder: out, minSize: minSize,
+                                     clusters: clusters, confidence: confidence))
+    }
+
+    /// Clusters the customer turns of `transcripts` that `understanding` does not know (out of
+    /// scope, or below `confidence`) and writes the sizeable clusters as drafts to `folder`;
+    /// returns the summary. `chatbot finetune --propose-intents` shares it.
+    static func proposeDrafts(from transcripts: [Transcript], understanding: ChatModelUnderstanding, folder out: String,
+                              minSize: Int, clusters: Int?, confidence: Double?) throws -> String {
         var discovery = IntentDiscovery()
         discovery.minimumSize = minSize
         discovery.minimumConfidence = confidence
         discovery.clusterCount = clusters
         discovery.takenNames = Set(understanding.model.labels.intents)
-        let (turnsRead, unknown) = try discovery.unknownTurns(in: read, understanding: understanding)
+        let (turnsRead, unknown) = try discovery.unknownTurns(in: transcripts, understanding: understanding)
         let result = discovery.propose(unknown)
         let folder = URL(fileURLWithPath: out)
         do {
@@ -78,6 +87,6 @@ struct ProposeIntentsCommand: ParsableCommand {
         }
         var summary = result
         summary.turnsRead = turnsRead
-        print(ProposeIntentsSummary.text(summary, modelVersion: understanding.modelVersion, folder: out))
+        return ProposeIntentsSummary.text(summary, modelVersion: understanding.modelVersion, folder: out)
     }
 }

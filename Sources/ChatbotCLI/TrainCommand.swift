@@ -35,7 +35,7 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("An intents folder (YAML, one file per intent).", valueName: "DIR"))
     var intents: String?
 
-    @Option(name: .long, help: ArgumentHelp("A labelled CSV or JSON Lines file (text and intent).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("A labelled CSV or JSON Lines file (text and intent, optionally reply).", valueName: "FILE"))
     var data: String?
 
     @Option(name: .customLong("text-column"), help: ArgumentHelp("The text column of --data (default text).", valueName: "NAME"))

@@ -90,6 +90,20 @@ public final class StoreFixture: @unchecked Sendable {
         return postgresURL + (postgresURL.contains("?") ? "&" : "?") + "options=-c%20search_path%3D\(schema)"
     }
 
+    /// A raw connection to this fixture's database, with no migration applied by it (for
+    /// building an older schema before a store opens it).
+    package func openDatabase() throws -> any SQLDatabase {
+        switch backend {
+        case .sqlite:
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: sqlitePath).deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            return try SQLiteConnection(path: sqlitePath)
+        case .postgres, .spoolingPostgres:
+            guard let postgresURL else { throw StorageError.invalidValue("not a PostgreSQL fixture") }
+            return try PostgresConnection(url: postgresURL, settings: postgresSettings)
+        }
+    }
+
     /// A plain PostgreSQL store in the private schema.
     public func makePostgresStore(policy: StoragePolicy = .standard) throws(StorageError) -> PostgresConversationStore {
         guard let postgresURL else { throw .invalidValue("not a PostgreSQL fixture") }

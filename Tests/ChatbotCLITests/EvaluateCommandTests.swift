@@ -59,6 +59,18 @@ private func trainTinyModel(in folder: URL) throws -> URL {
     let summary = try #require(try ChatbotCommand.parseAsRoot(["evaluate", "--model", modelURL.path, "--data", csv.path])
         as? EvaluateCommand).evaluate()
     #expect(summary.contains("accuracy:") && summary.contains("out-of-scope recall:"))
+    #expect(!summary.contains("reply ROUGE-L"), "data without replies reports no reply figures")
+
+    // With a reply column, the rows that have a reply are also scored on generated replies.
+    let withReplies = folder.appendingPathComponent("replies.csv")
+    try Data("text,intent,reply\nwhere is my parcel,order_status,\"It ships from {{Warehouse Name}} today.\"\nhello there,greeting,\n"
+        .utf8).write(to: withReplies)
+    let replyCommand = try #require(try ChatbotCommand.parseAsRoot(["evaluate", "--model", modelURL.path, "--data", withReplies.path,
+                                                                    "--report", html.path, "--json"]) as? EvaluateCommand)
+    let replyObject = try #require(try JSONSerialization.jsonObject(with: Data(replyCommand.evaluate().utf8)) as? [String: Any])
+    let replies = try #require(replyObject["replies"] as? [String: Any])
+    #expect(replies["n"] as? Int == 1 && replies["rouge_l"] is Double && replies["chrf"] is Double)
+    #expect(try String(contentsOf: html, encoding: .utf8).contains("It ships from {warehouse_name} today."))
 }
 
 @Test func withoutModelFlagTheActiveVersionIsUsedAndAnEmptyRegistryGivesNone() throws {

@@ -55,3 +55,51 @@ import TestSupport
     #expect(parseErrorMessage(["finetune", "--from-store", "--epochs", "0"]) == "--epochs must be positive.")
     #expect(parseErrorMessage(["finetune", "--transcripts", "a.jsonl", "b", "--force", "--tolerance", "1"]) == nil)
 }
+
+@Test func unlabelledPlainTextTranscriptsFineTuneTheReplyModel() throws {
+    let root = try TestFixtures.folder([:]), intents = try TestFixtures.folder(TinyDomain.intentFiles)
+    defer {
+        try? FileManager.default.removeItem(at: root)
+        try? FileManager.default.removeItem(at: intents)
+    }
+    let base = root.appendingPathComponent("base"), candidate = root.appendingPathComponent("candidate")
+    let settings = root.appendingPathComponent("tiny.json")
+    try JSONEncoder().encode(ChatModelConfig.tiny()).write(to: settings)
+    var train = try ChatbotCommand.parseAsRoot(["train", "--intents", intents.path, "--config", settings.path, "--out", base.path])
+    try train.run()
+
+    // A support desk's log: its own speaker names, no intents, a blank line between conversations.
+    let reply = "Yes, we ship to Norway within five days."
+    let questions = ["do you ship to norway", "can you send it to norway", "do you deliver to norway", "shipping to norway?",
+                     "is norway on your delivery list", "can I order from norway", "will you ship my order to norway",
+                     "does delivery to norway work"]
+    var log = questions.map { "Client: \($0)\nSupport: \(reply)\n" }
+    log.append("Client: where is my refund\nSupport: Please wait a little longer.\nClient: this is useless, absolutely useless\n")
+    let path = root.appendingPathComponent("desk.txt")
+    try Data(log.joined(separator: "\n").utf8).write(to: path)
+    let before = try ChatModel.load(from: base)
+    let baseLoss = try questions.map { try before.replyLoss(reply, to: $0) }
+
+    var finetune = try ChatbotCommand.parseAsRoot([
+        "finetune", "--transcripts", path.path, "--customer-label", "Client", "--agent-label", "Support",
+        "--pseudo-label-threshold", "2", "--base", base.path, "--out", candidate.path, "--epochs", "12",
+        "--database", root.appendingPathComponent("store.sqlite").path])
+    try finetune.run()
+
+    let record = try #require(try TrainingRecord.load(from: candidate))
+    #expect(record.sources.last == "transcripts:\(path.path)")
+    let after = try ChatModel.load(from: candidate)
+    let tunedLoss = try questions.map { try after.replyLoss(reply, to: $0) }
+    let (meanBefore, meanAfter) = (baseLoss.reduce(0, +) / Double(baseLoss.count), tunedLoss.reduce(0, +) / Double(tunedLoss.count))
+    #expect(meanAfter < meanBefore * 0.7, "the agents' replies were learned: loss \(meanBefore) → \(meanAfter) nats per token")
+    #expect(zip(baseLoss, tunedLoss).allSatisfy { $1 < $0 }, "each reply is likelier after fine-tuning: \(baseLoss) → \(tunedLoss)")
+    let review = try String(contentsOf: candidate.appendingPathComponent("review.jsonl"), encoding: .utf8)
+    #expect(review.hasPrefix(#"{"conversation": "desk.txt:"#) && review.contains(#""signal": "negative_turn""#),
+            "the reply answered with \"useless\" is queued for review: \(review)")
+}
+
+@Test func finetuneProposesIntentsOnlyFromTranscripts() {
+    #expect(parseErrorMessage(["finetune", "--from-store", "--propose-intents", "drafts"])
+            == "--propose-intents clusters the turns of transcript files: give --transcripts FILE|DIR.")
+    #expect(parseErrorMessage(["finetune", "--transcripts", "a.txt", "--propose-intents", "drafts", "--customer-label", "Client"]) == nil)
+}

@@ -31,6 +31,14 @@ private func checkEightWritersOfAThousandTurnsLoseAndDuplicateNothing(_ backend:
     try conformance(backend)?.checkConcurrentWritersLoseNothing(writers: 8, turns: 1_000)
 }
 
+private func checkRegistryMigrationKeepsTheFirstSchemasVersions(_ backend: StoreBackend) throws {
+    try conformance(backend)?.checkRegistryMigrationKeepsTheFirstSchemasVersions()
+}
+
+private func checkConcurrentRetriesOfOneMessageStoreItOnce(_ backend: StoreBackend) throws {
+    try conformance(backend)?.checkConcurrentRetriesOfOneMessageStoreItOnce()
+}
+
 private func checkTicketClaimsNeverOverlapAndNeedTheLease(_ backend: StoreBackend) throws {
     try conformance(backend)?.checkTicketQueue()
 }
@@ -57,8 +65,10 @@ private func checkHostileAndHugeTextsAreStoredNotExecuted(_ backend: StoreBacken
     @Test func modelVersionsRoundTripAndOnlyOneIsActive() throws { try checkModelVersionsRoundTripAndOnlyOneIsActive(.sqlite) }
     @Test func personalDataIsRedactedBeforeStorage() throws { try checkPersonalDataIsRedactedBeforeStorage(.sqlite) }
     @Test func eightWritersOfAThousandTurnsLoseAndDuplicateNothing() throws { try checkEightWritersOfAThousandTurnsLoseAndDuplicateNothing(.sqlite) }
+    @Test func concurrentRetriesOfOneMessageStoreItOnce() throws { try checkConcurrentRetriesOfOneMessageStoreItOnce(.sqlite) }
     @Test func ticketClaimsNeverOverlapAndNeedTheLease() throws { try checkTicketClaimsNeverOverlapAndNeedTheLease(.sqlite) }
     @Test func hostileAndHugeTextsAreStoredNotExecuted() throws { try checkHostileAndHugeTextsAreStoredNotExecuted(.sqlite) }
+    @Test func registryMigrationKeepsTheFirstSchemasVersions() throws { try checkRegistryMigrationKeepsTheFirstSchemasVersions(.sqlite) }
 }
 
 /// PostgreSQL: skipped without CHATBOT_TEST_DATABASE_URL; under CI=true it must be set, or these fail.
@@ -73,8 +83,10 @@ struct PostgreSQLStoreConformanceTests {
     @Test(arguments: [StoreBackend.postgres, .spoolingPostgres])
     func personalDataIsRedactedBeforeStorage(_ backend: StoreBackend) throws { try checkPersonalDataIsRedactedBeforeStorage(backend) }
     @Test func eightWritersOfAThousandTurnsLoseAndDuplicateNothing() throws { try checkEightWritersOfAThousandTurnsLoseAndDuplicateNothing(.postgres) }
+    @Test func concurrentRetriesOfOneMessageStoreItOnce() throws { try checkConcurrentRetriesOfOneMessageStoreItOnce(.postgres) }
     @Test func ticketClaimsNeverOverlapAndNeedTheLease() throws { try checkTicketClaimsNeverOverlapAndNeedTheLease(.postgres) }
     @Test(arguments: [StoreBackend.postgres, .spoolingPostgres])
     func hostileAndHugeTextsAreStoredNotExecuted(_ backend: StoreBackend) throws { try checkHostileAndHugeTextsAreStoredNotExecuted(backend) }
+    @Test func registryMigrationKeepsTheFirstSchemasVersions() throws { try checkRegistryMigrationKeepsTheFirstSchemasVersions(.postgres) }
     @Test func turnsSurviveKilledPostgresConnectionsExactlyOnce() throws { try conformance(.spoolingPostgres)?.checkTurnsSurviveKilledConnections() }
 }

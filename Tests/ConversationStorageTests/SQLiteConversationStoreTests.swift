@@ -33,21 +33,3 @@ import Testing
     #expect(error?.sqliteCode == 1)
     #expect(error?.message.contains("no such table") == true)
 }
-
-@Test func theRegistryMigrationKeepsTheVersionsOfTheFirstSchema() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("sqlite-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: root) }
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    let path = root.appendingPathComponent("db.sqlite").path
-    let old = try SQLiteConnection(path: path)
-    try Migrations.apply(to: old, migrations: Array(Migrations.all.prefix(1)))
-    _ = try old.execute("INSERT INTO model_versions (id, parent_id, created_at, path, metrics, status) VALUES ('a', NULL, 1, 'models/a', '{}', 'retired')", [])
-    _ = try old.execute("INSERT INTO model_versions (id, parent_id, created_at, path, metrics, status) VALUES ('b', 'a', 2, 'models/b', '{}', 'active')", [])
-    let store = try SQLiteConversationStore(path: path)
-    #expect(try store.appliedMigrations() == Array(1...Migrations.all.count))
-    #expect(try store.modelVersions().map(\.id) == ["a", "b"])
-    #expect(try store.modelVersion(id: "b")?.parentID == "a" && store.modelVersion(id: "b")?.status == .active)
-    try store.setModelVersionStatus(id: "a", status: .rejected)
-    #expect(throws: StorageError.self) { try store.activateModelVersion(id: "missing") }
-    #expect(try store.modelVersion(id: "a")?.status == .rejected)
-}

@@ -62,3 +62,16 @@ import TestSupport
     #expect(Set(counts.keys) == Set(catalog.intents.map(\.name) + ["oos"]))
     #expect(catalog.intents.allSatisfy { (3...5).contains(counts[$0.name] ?? 0) })
 }
+
+@Test func aReplyColumnOrKeyGivesEachRowItsReplyWithSingleBracedSlots() throws {
+    let csv = "id,intent,text,reply\n1,cancel_order,cancel 4821,\"Order {{Order Number}} is cancelled.\n\n1. Log in.\"\n2,greeting,hi,\n"
+    let rows = try LabelledDataReader.parseCSV(csv, file: "r.csv")
+    #expect(rows.map(\.reply) == ["Order {order_number} is cancelled.\n\n1. Log in.", nil])
+    #expect(rows.map(\.location.line) == [2, 5])
+    let jsonl = "{\"text\": \"hi\", \"intent\": \"greeting\", \"reply\": \"Hello from {{Shop}}!\"}\n{\"text\": \"yo\", \"intent\": \"greeting\", \"reply\": null}\n"
+    #expect(try LabelledDataReader.parseJSONLines(jsonl, file: "r.jsonl").map(\.reply) == ["Hello from {shop}!", nil])
+    let bad = TestFixtures.problems {
+        _ = try LabelledDataReader.parseJSONLines("{\"text\": \"hi\", \"intent\": \"greeting\", \"reply\": 3}\n", file: "b.jsonl")
+    }
+    #expect(bad.map(\.description) == ["b.jsonl:1: \"reply\" is not a string"])
+}

@@ -38,3 +38,20 @@ import Testing
     #expect(html.contains("width=\"11\""), "80 classes get 11-pixel cells")
     #expect(html.contains("rotate(-90"))
 }
+
+@Test func replySectionShowsScoresAndEscapedSamplesBesideReferences() throws {
+    let rows = [EvaluationRow(gold: "a", predicted: "a", confidence: 0.9, isOutOfScope: false, text: "hello")]
+    let replies = ReplyEvaluation(samples: [
+        ReplySample(text: "cancel <it>", intent: "cancel", reference: "Order {order_number} is cancelled.\n1. Done.",
+                    generated: "Order {order_number} is cancelled."),
+        ReplySample(text: "hi", intent: "greet", reference: "Hello!", generated: ""),
+    ])
+    let html = EvaluationReport.html(EvaluationMetrics(rows: rows), replies: replies)
+    #expect(html.contains("reply ROUGE-L F1") && html.contains("reply chrF") && html.contains("1 / 2"))
+    #expect(html.contains("<td>cancel &lt;it&gt;</td><td>cancel</td><td class=\"reply\">Order {order_number} is cancelled.</td>"))
+    #expect(html.contains("<i>none</i>"))
+    #expect(!EvaluationReport.html(EvaluationMetrics(rows: rows)).contains("<h2>Replies</h2>"))
+    let json = try EvaluationMetrics(rows: rows).jsonString(replies: replies)
+    #expect(json.contains("\"replies\":{\"answered\":1,\"chrf\":"))
+    #expect(!(try EvaluationMetrics(rows: rows).jsonString()).contains("replies"))
+}

@@ -1,11 +1,14 @@
 // Tests of FineTuning: a phrasing the base gets wrong learned from transcripts, a new intent
 // learned without training from scratch, a poisoned (label-shuffled) batch rejected by the gate
-// with the base still active, rollback to the base, and what the data step counts.
+// with the base still active, rollback to the base, what the data step counts, and implicit
+// feedback (replies answered negatively never learned, queued for review without their text).
 import ConversationStorage
 import FileFormats
 import Foundation
 import LanguageModeling
 import ModelLifecycle
+import Primitives
+import Sentiment
 import Testing
 import TestSupport
 
@@ -167,4 +170,82 @@ private let tinyExamples: [(String, String)] = [
     #expect(exchanges[0].label == "refund" && exchanges[0].replyTarget == nil && exchanges[0].replyRatedBad)
     #expect(exchanges[1].label == "goodbye" && exchanges[1].predicted == "greeting" && exchanges[1].replyTarget == "Goodbye!")
     #expect(exchanges[1].context.map(\.text) == ["refund now", "Done."])
+}
+
+/// Scores set per text (0 and neutral for others), so the judgements do not depend on the lexicon.
+private struct FixedSentiment: SentimentAnalyser {
+    var scores: [String: Double]
+    func analyse(_ text: String) -> SentimentResult {
+        let score = scores[text] ?? 0
+        return SentimentResult(label: score >= 0.1 ? .positive : score <= -0.1 ? .negative : .neutral, score: score)
+    }
+}
+
+/// A transcript whose customer turns carry the bot's readings (`intent_source: predicted`).
+private func predictedTranscript(_ id: String, _ turns: [(TranscriptTurn.Role, String, String?)],
+                                 status: ConversationStatus? = nil) -> Transcript {
+    Transcript(id: id, channel: .chat, started: Date(timeIntervalSince1970: 1_772_442_840), turns: turns.map { role, text, intent in
+        var turn = TranscriptTurn(role: role, text: text, intent: intent)
+        if intent != nil { turn.intentSource = .predicted }
+        return turn
+    }, location: SourceLocation(file: "t.jsonl", line: 1), status: status)
+}
+
+@Test func implicitFeedbackKeepsJudgedRepliesOutOfTrainingAndQueuesThemForReview() throws {
+    let transcripts = [
+        predictedTranscript("a", [(.customer, "where is my parcel", "shipping"), (.agent, "It shipped.", nil),
+                                  (.customer, "this is useless", nil), (.agent, "Sorry.", nil)]),
+        predictedTranscript("b", [(.customer, "how much is shipping", "shipping"), (.agent, "Shipping is free.", nil),
+                                  (.customer, "great, thanks", nil)]),
+        predictedTranscript("c", [(.customer, "refund my order", "refund"), (.agent, "Which order?", nil),
+                                  (.customer, "let me talk to someone", nil)], status: .handedOff),
+    ]
+    let judge = ImplicitFeedback(analyser: FixedSentiment(scores: ["this is useless": -0.9, "great, thanks": 0.8]))
+    let exchanges = Exchange.exchanges(of: transcripts, judge: judge)
+    #expect(exchanges.map(\.text) == ["where is my parcel", "this is useless", "how much is shipping", "great, thanks",
+                                      "refund my order", "let me talk to someone"])
+    #expect(exchanges.map { $0.implicitFeedback?.signal } == [.negativeTurn, nil, .thanks, nil, .handOff, nil])
+    #expect(exchanges.map(\.replyTarget) == [nil, "Sorry.", "Shipping is free.", nil, nil, nil],
+            "a reply answered negatively or by a hand-off is never a target")
+    #expect(Exchange.exchanges(of: transcripts).map(\.replyTarget) == ["It shipped.", "Sorry.", "Shipping is free.", nil, "Which order?", nil],
+            "without a judge every agent reply is a target")
+
+    let fixture = try Fixture()
+    defer { try? FileManager.default.removeItem(at: fixture.root) }
+    var settings = testSettings()
+    settings.pseudoLabelThreshold = 0
+    let data = try FineTuneData.make(exchanges, base: try ChatModel.load(from: fixture.baseDirectory), settings: settings)
+    #expect(data.review.map(\.reply.description) == ["a#1", "c#1"])
+    #expect(data.review.map(\.question?.description) == ["a#0", "c#0"])
+    #expect(data.weakPositives == 1)
+    #expect(data.confirmed.map(\.text) == ["how much is shipping"] && data.confirmed.map(\.intent) == ["shipping"],
+            "the bot's reading of a turn the customer thanked is kept for the gate")
+    let trained = Dictionary(data.training.map { ($0.text, $0) }, uniquingKeysWith: { first, _ in first })
+    #expect(trained["where is my parcel"] == nil && trained["refund my order"] == nil,
+            "turns judged negative are neither pseudo-labelled nor reply targets")
+    #expect(trained["how much is shipping"]?.intent == nil && trained["how much is shipping"]?.reply == "Shipping is free.",
+            "a confirmed turn trains its reply, not its intent")
+}
+
+@Test func fineTuningWritesTheReviewQueueWithoutCustomerText() throws {
+    let fixture = try Fixture()
+    defer { try? FileManager.default.removeItem(at: fixture.root) }
+    let taught = ["when do you open", "what are your opening hours", "are you open on sunday", "opening hours please",
+                  "what time do you close", "when are you open"]
+    var lines = taught.enumerated().map { index, text in
+        #"{"id": "t\#(index)", "channel": "chat", "started": "2026-03-02T08:11:00Z", "turns": [{"role": "customer", "text": "\#(text)", "intent": "opening_hours"}, {"role": "agent", "text": "We are open 9 to 5."}]}"#
+    }
+    lines.append(#"{"id": "angry", "channel": "chat", "started": "2026-03-02T09:00:00Z", "status": "handed_off", "turns": [{"role": "customer", "text": "my card 4111 1111 1111 1111 was charged twice"}, {"role": "agent", "text": "Please wait."}, {"role": "customer", "text": "get me a person"}]}"#)
+    let path = fixture.root.appendingPathComponent("mixed.jsonl")
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: path)
+    var settings = testSettings()
+    settings.force = true
+    let outcome = try fixture.fineTune([path.path], settings: settings)
+
+    #expect(outcome.data.review.map(\.reply.description) == ["angry#1"] && outcome.data.review.first?.signal == .handOff)
+    let file = try #require(outcome.reviewFile)
+    #expect(file.deletingLastPathComponent().standardizedFileURL == outcome.directory.standardizedFileURL)
+    let written = try String(contentsOf: file, encoding: .utf8)
+    #expect(written == #"{"conversation": "angry", "question_turn": 0, "reply_turn": 1, "next_turn": 2, "signal": "hand_off", "score": \#(String(format: "%.3f", outcome.data.review[0].score))}"# + "\n")
+    #expect(!written.contains("4111") && !written.contains("charged"), "the queue names turns, never their text")
 }

@@ -96,3 +96,13 @@ import TestSupport
         #expect(examples.filter { $0.sentiment == sentiment }.count >= 100, "\(sentiment)")
     }
 }
+
+@Test func labelledRepliesBecomeReplyTargetsWithTheMessageValuesAsSlots() throws {
+    let folder = try TestFixtures.folder([
+        "data.csv": "text,intent,reply\n\"where is order 48213377, mail jo@example.com\",order_status,"
+            + "\"Order 48213377 ships tomorrow; we wrote to jo@example.com. Call {{Support Phone}}.\"\nhi,greeting,\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = try TrainingData.load(TrainingSources(labelledData: folder.appendingPathComponent("data.csv").path))
+    #expect(data.examples.map(\.reply) == ["Order {order_id} ships tomorrow; we wrote to {email}. Call {support_phone}.", nil])
+}

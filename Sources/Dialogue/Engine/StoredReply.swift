@@ -8,13 +8,8 @@ import Foundation
 /// Builds the stored text of a bot reply.
 enum StoredReply {
     /// `reply` with each personal value in `values` replaced by its kind's placeholder
-    /// (longest values first, so a value inside another is not half-replaced).
+    /// (`ReplyDelexicaliser.replacing`: longest values first).
     static func text(_ reply: String, personal values: [(kind: EntityKind, value: String)]) -> String {
-        var text = reply
-        let ordered = values.filter { $0.kind.isPersonalData && !$0.value.isEmpty }.sorted { $0.value.count > $1.value.count }
-        for (kind, value) in ordered {
-            text = text.replacingOccurrences(of: value, with: "{\(kind.rawValue)}")
-        }
-        return text
+        ReplyDelexicaliser.replacing(values.filter(\.kind.isPersonalData), in: reply)
     }
 }

@@ -1,11 +1,14 @@
 // Reads labelled messages from CSV (text and label columns found in the header) or JSON Lines
-// (`{"text": …, "intent": …}`), with every malformed row reported as file:line.
+// (`{"text": …, "intent": …}`), each with the agent's reply when a `reply` column or key gives
+// one, with every malformed row reported as file:line.
 import Foundation
 
 /// Reads labelled data files for training and evaluation.
 public enum LabelledDataReader {
     /// Label column names tried in order when none is given.
     public static let defaultLabelColumns = ["intent", "category", "label"]
+    /// The optional column or key holding the agent's reply to each text.
+    public static let replyColumn = "reply"
 
     /// Reads `url` as JSON Lines if it ends in `.jsonl`, as CSV otherwise.
     ///
@@ -39,6 +42,7 @@ public enum LabelledDataReader {
             throw FileFormatError(.invalidData, file: file, line: headerLine,
                                message: "no label column (\(labelNames.joined(separator: ", "))) in the header (\(header))")
         }
+        let replyIndex = table.column(named: replyColumn)
         var examples: [LabelledExample] = []
         var problems: [FileFormatError.Problem] = []
         for record in table.records {
@@ -48,7 +52,8 @@ public enum LabelledDataReader {
                 problems.append(.init(file: file, line: record.line, message: message))
                 continue
             }
-            examples.append(LabelledExample(text: text, label: label, location: SourceLocation(file: file, line: record.line)))
+            examples.append(LabelledExample(text: text, label: label, location: SourceLocation(file: file, line: record.line),
+                                            reply: reply(replyIndex.flatMap { record[$0] })))
         }
         guard problems.isEmpty else { throw FileFormatError(.invalidData, problems: problems) }
         return examples
@@ -77,10 +82,22 @@ public enum LabelledDataReader {
                 problems.append(.init(file: file, line: line.line, message: message))
                 continue
             }
-            examples.append(LabelledExample(text: text, label: trimmed, location: SourceLocation(file: file, line: line.line)))
+            let replyValue = line.object[replyColumn]
+            guard replyValue == nil || replyValue is NSNull || replyValue is String else {
+                problems.append(.init(file: file, line: line.line, message: "\"\(replyColumn)\" is not a string"))
+                continue
+            }
+            examples.append(LabelledExample(text: text, label: trimmed, location: SourceLocation(file: file, line: line.line),
+                                            reply: reply(replyValue as? String)))
         }
         guard problems.isEmpty else { throw FileFormatError(.invalidData, problems: problems) }
         return examples
+    }
+
+    /// A reply cell as the example's reply: trimmed, `{{Name}}` placeholders as `{name}`; nil when blank.
+    private static func reply(_ cell: String?) -> String? {
+        guard let trimmed = cell?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        return ResponseTemplate.singleBraced(trimmed)
     }
 
     private static func rowProblem(text: String, label: String) -> String? {

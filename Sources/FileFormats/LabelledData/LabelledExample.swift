@@ -1,7 +1,8 @@
 // A labelled training or evaluation message, whatever file it came from (intents folder, CSV,
-// JSON Lines), with its source location for error messages and evaluation reports.
+// JSON Lines), with the agent's reply when the file gives one, and its source location for error
+// messages and evaluation reports.
 
-/// A text with its label (an intent name, or a sentiment class) and where it was read.
+/// A text with its label (an intent name, or a sentiment class), an optional reply, and where it was read.
 public struct LabelledExample: Hashable, Sendable {
     /// The message text.
     public var text: String
@@ -9,12 +10,15 @@ public struct LabelledExample: Hashable, Sendable {
     public var label: String
     /// Where it was read.
     public var location: SourceLocation
+    /// The agent's reply to the text (a `reply` column or key), placeholders written `{slot}`; nil when the file has none.
+    public var reply: String?
 
     /// Creates a labelled example.
-    public init(text: String, label: String, location: SourceLocation) {
+    public init(text: String, label: String, location: SourceLocation, reply: String? = nil) {
         self.text = text
         self.label = label
         self.location = location
+        self.reply = reply
     }
 }
 

@@ -3,11 +3,14 @@
 import Foundation
 
 extension EvaluationMetrics {
-    /// The metrics as a compact JSON object with sorted keys.
-    public func jsonString() throws -> String {
+    /// The metrics as a compact JSON object with sorted keys; with `replies`, their scores under `replies`.
+    public func jsonString(replies: ReplyEvaluation? = nil) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(JSONForm(self)), as: UTF8.self)
+        var form = JSONForm(self)
+        form.replies = replies.map { JSONForm.Replies(n: $0.samples.count, answered: $0.answered,
+                                                      rougeL: $0.scores.rougeL, chrF: $0.scores.chrF) }
+        return String(decoding: try encoder.encode(form), as: UTF8.self)
     }
 }
 
@@ -23,6 +26,18 @@ private struct JSONForm: Encodable {
         var gold: String
         var predicted: String
         var count: Int
+    }
+    struct Replies: Encodable {
+        var n: Int
+        var answered: Int
+        var rougeL: Double
+        var chrF: Double
+
+        enum CodingKeys: String, CodingKey {
+            case n, answered
+            case rougeL = "rouge_l"
+            case chrF = "chrf"
+        }
     }
     struct Bin: Encodable {
         var lower: Double
@@ -43,6 +58,7 @@ private struct JSONForm: Encodable {
     var perIntent: [String: Scores]
     var confusedPairs: [Pair]
     var confidenceHistogram: [Bin]
+    var replies: Replies?
 
     enum CodingKeys: String, CodingKey {
         case n, accuracy
@@ -56,6 +72,7 @@ private struct JSONForm: Encodable {
         case perIntent = "per_intent"
         case confusedPairs = "confused_pairs"
         case confidenceHistogram = "confidence_histogram"
+        case replies
     }
 
     init(_ metrics: EvaluationMetrics) {

@@ -1,6 +1,7 @@
 // The evaluation as one self-contained HTML page (inline CSS and SVG, no scripts or external
 // assets): headline figures, per-intent table, confused pairs, confusion matrix, confidence
-// histogram and a sample of mistakes — the kind of page `rasa test` writes.
+// histogram and a sample of mistakes — the kind of page `rasa test` writes; on data with replies
+// also reply quality and generated replies beside the references.
 import Foundation
 
 /// Renders `EvaluationMetrics` as an HTML report.
@@ -8,8 +9,10 @@ public enum EvaluationReport {
     /// How many mistakes the page lists at most.
     public static let listedMistakes = 100
 
-    /// The whole page; `title` names the model and data (escaped like every other text).
-    public static func html(_ metrics: EvaluationMetrics, title: String = "Intent evaluation") -> String {
+    /// The whole page; `title` names the model and data (escaped like every other text); `replies`
+    /// adds the reply section.
+    public static func html(_ metrics: EvaluationMetrics, title: String = "Intent evaluation",
+                            replies: ReplyEvaluation? = nil) -> String {
         """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8">
@@ -18,6 +21,7 @@ public enum EvaluationReport {
         <body>
         <h1>\(HTMLText.escape(title))</h1>
         \(headline(metrics))
+        \(replies.map(replySection) ?? "")
         <h2>Most confused pairs</h2>
         \(pairTable(metrics))
         <h2>Confusion matrix</h2>
@@ -43,7 +47,7 @@ public enum EvaluationReport {
         .card b{display:block;font-size:1.6em}.card span{color:#666;font-size:.85em}
         table{border-collapse:collapse;font-size:.9em}td,th{padding:.2em .7em;border-bottom:1px solid #eee;text-align:left}
         td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-        .note{color:#666;font-size:.85em}.scroll{overflow-x:auto}
+        .note{color:#666;font-size:.85em}.scroll{overflow-x:auto}td.reply{white-space:pre-wrap;vertical-align:top;max-width:40em}
         """
 
     private static func headline(_ metrics: EvaluationMetrics) -> String {
@@ -62,7 +66,7 @@ public enum EvaluationReport {
         return "<div class=\"cards\">" + cards.joined() + "</div>"
     }
 
-    private static func card(_ value: String, _ caption: String) -> String {
+    static func card(_ value: String, _ caption: String) -> String {
         "<div class=\"card\"><b>\(HTMLText.escape(value))</b><span>\(HTMLText.escape(caption))</span></div>"
     }
 
@@ -101,5 +105,5 @@ public enum EvaluationReport {
     }
 
     private static func percent(_ value: Double) -> String { String(format: "%.2f %%", value * 100) }
-    private static func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
+    static func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
 }

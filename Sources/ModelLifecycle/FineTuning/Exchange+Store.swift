@@ -1,6 +1,7 @@
 // The exchanges of stored conversations: `/intent` corrections and good ratings make labels (the
 // bot's own readings do not), `/reply` texts and human agents' replies (after a hand-off) are
-// reply targets, replies rated good stay targets and replies rated bad never are.
+// reply targets, replies rated good stay targets and replies rated bad never are; with a judge,
+// a bot reply the customer answered with a clearly negative turn or a hand-off never is either.
 import ConversationStorage
 import FileFormats
 import Foundation
@@ -8,21 +9,29 @@ import LanguageModeling
 import Primitives
 
 extension Exchange {
-    /// The exchanges of the conversations started at or after `since` (all when nil).
-    public static func exchanges(in store: any ConversationStore, since: Date?, maxContextTurns: Int = 6) throws -> [Exchange] {
+    /// The exchanges of the conversations started at or after `since` (all when nil); with
+    /// `judge`, each bot reply carries what the customer's next message said about it.
+    public static func exchanges(in store: any ConversationStore, since: Date?, judge: ImplicitFeedback? = nil,
+                                 maxContextTurns: Int = 6) throws -> [Exchange] {
         var byMessage: [UUID: [Feedback]] = [:]
         for item in try store.feedback(since: since) { byMessage[item.messageID, default: []].append(item) }
         var exchanges: [Exchange] = []
         for conversation in try store.conversations(since: since, limit: nil) {
             let messages = try store.messages(conversationID: conversation.id).filter { $0.role != .system }
+            // The judge numbers turns without system messages, as `messages` does.
+            let judgements = judge.map { byReply($0.judge(conversation: conversation, messages: messages)) } ?? [:]
+            let id = TranscriptExporter.transcriptID(conversation)
             for (index, message) in messages.enumerated() where message.role == .customer {
                 let reply = index + 1 < messages.count && messages[index + 1].role != .customer ? messages[index + 1] : nil
-                exchanges.append(exchange(
-                    customer: message, reply: reply,
-                    feedback: (byMessage[message.id] ?? []) + (reply.map { byMessage[$0.id] ?? [] } ?? []),
+                let feedback = (byMessage[message.id] ?? []) + (reply.map { byMessage[$0.id] ?? [] } ?? [])
+                var item = exchange(
+                    customer: message, reply: reply, feedback: feedback,
                     context: messages[max(0, index - maxContextTurns)..<index].map {
                         ConversationTurn(speaker: $0.role == .customer ? .customer : .agent, text: $0.text)
-                    }))
+                    })
+                item.judged(judgements[ConversationTurnReference(conversation: id, turn: index + 1)],
+                            improved: feedback.contains { $0.kind == .betterReply })
+                exchanges.append(item)
             }
         }
         return exchanges

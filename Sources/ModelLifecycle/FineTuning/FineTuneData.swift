@@ -1,7 +1,9 @@
 // Turns exchanges into fine-tuning examples: labels kept, confident readings of the base model
-// as pseudo-labels, unlabelled turns with a reply target as reply-only examples; then the
-// held-out slice of the labelled new examples for the gate and the replay sample of the base's
-// own training data.
+// as pseudo-labels (never for a turn whose reply the customer answered negatively), unlabelled
+// turns with a reply target as reply-only examples; implicit feedback counted, its negative
+// judgements queued for review and the bot's readings the customer answered with thanks kept
+// for the gate; then the held-out slice of the labelled new examples for the gate and the
+// replay sample of the base's own training data.
 import Foundation
 import LanguageModeling
 import TensorCore
@@ -22,6 +24,15 @@ public struct FineTuneData: Sendable {
     public var replyTargets = 0
     /// Replies rated bad, never trained on.
     public var badReplies = 0
+    /// Replies the customer answered with a hand-off or a clearly negative turn, for a person to
+    /// review (never reply targets, their turns never pseudo-labelled).
+    public var review: [ImplicitFeedbackJudgement] = []
+    /// Replies the customer answered with thanks or a positive turn (weak positives).
+    public var weakPositives = 0
+    /// Weakly confirmed examples: customer turns without a person's label whose reply the
+    /// customer thanked, labelled with the bot's reading; the gate checks the candidate on them
+    /// with the old data, and they are not trained on.
+    public var confirmed: [TrainingExample] = []
 
     /// The intents of the new labelled examples.
     public var intents: Set<String> { Set((training + heldOut).compactMap(\.intent)) }
@@ -30,16 +41,22 @@ public struct FineTuneData: Sendable {
     /// with `settings.heldOutFraction` of each intent's labelled examples held out.
     public static func make(_ exchanges: [Exchange], base: ChatModel, settings: FineTuneSettings) throws -> FineTuneData {
         var data = FineTuneData()
-        let unlabelled = exchanges.filter { $0.label == nil }
+        let unlabelled = exchanges.filter { $0.label == nil && $0.implicitFeedback?.signal.isNegative != true && !isConfirmed($0, by: base) }
         let readings = settings.pseudoLabelThreshold <= 1 && !unlabelled.isEmpty
             ? try base.predict(unlabelled.map(\.text), contexts: unlabelled.map(\.context), topK: 1) : []
         var reading = readings.makeIterator()
         var labelled: [TrainingExample] = []
         for exchange in exchanges {
             var intent = exchange.label
+            let judgedNegative = exchange.implicitFeedback?.signal.isNegative == true
+            if let judgement = exchange.implicitFeedback {
+                if judgedNegative { data.review.append(judgement) } else { data.weakPositives += 1 }
+            }
             if intent != nil {
                 data.labelled += 1
-            } else if let prediction = reading.next(), !prediction.isOutOfScope,
+            } else if isConfirmed(exchange, by: base), let predicted = exchange.predicted {
+                data.confirmed.append(TrainingExample(text: exchange.text, intent: predicted, context: exchange.context))
+            } else if !judgedNegative, let prediction = reading.next(), !prediction.isOutOfScope,
                       Double(prediction.confidence) >= settings.pseudoLabelThreshold {
                 intent = prediction.intent
                 data.pseudoLabelled += 1
@@ -57,6 +74,13 @@ public struct FineTuneData: Sendable {
         data.training = split.training + data.training
         data.heldOut = split.heldOut
         return data
+    }
+
+    /// Whether `exchange` is weakly confirmed: no person's label, but the bot's reading (an
+    /// intent `base` knows) and a reply the customer thanked or answered positively.
+    static func isConfirmed(_ exchange: Exchange, by base: ChatModel) -> Bool {
+        guard exchange.label == nil, let predicted = exchange.predicted, base.labels.index(of: predicted) != nil else { return false }
+        return exchange.implicitFeedback.map { !$0.signal.isNegative } == true
     }
 
     /// Holds out `fraction` of each intent's examples (at least one of an intent with two or more).

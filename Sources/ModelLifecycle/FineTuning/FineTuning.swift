@@ -1,12 +1,15 @@
 // One fine-tuning run, from a trained version to a gated candidate: load the base and what it
-// was trained on, read the new conversations, grow the intent head for new intents, train on
-// the new examples plus a replay sample of the base's data, refit calibration and the sentiment
-// combiner, score base and candidate on the same held-out data, save, register (active only if
-// the gate passes or is overridden).
+// was trained on, read the new conversations (judging each reply by the customer's next turn),
+// grow the intent head for new intents, train on the new examples plus a replay sample of the
+// base's data, refit calibration and the sentiment combiner, score base and candidate on the
+// same held-out data, save (with the review queue), register (active only if the gate passes or
+// is overridden).
 import ConversationStorage
+import Dialogue
 import FileFormats
 import Foundation
 import LanguageModeling
+import Sentiment
 
 /// Fine-tunes a trained model version on new conversations.
 public struct FineTuning: Sendable {
@@ -28,6 +31,8 @@ public struct FineTuning: Sendable {
         public var promoted: Bool
         /// The trainer's report.
         public var report: TrainingReport
+        /// The review queue's file (`review.jsonl` in the candidate's folder), nil when nothing was judged negative.
+        public var reviewFile: URL?
     }
 
     /// The base model's folder.
@@ -72,7 +77,8 @@ public struct FineTuning: Sendable {
         }
         let data: FineTuneData
         do {
-            data = try FineTuneData.make(try sources.exchanges(), base: baseModel, settings: settings)
+            let judge = ImplicitFeedback(analyser: try Self.sentimentAnalyser(of: baseModel, in: base))
+            data = try FineTuneData.make(try sources.exchanges(judge: judge), base: baseModel, settings: settings)
         } catch let error as FileFormatError {
             throw .unreadableData(error)
         } catch {
@@ -85,12 +91,15 @@ public struct FineTuning: Sendable {
         let newIntents = data.intents.subtracting(baseModel.labels.intents).sorted()
         let replay = FineTuneData.replaySample(old.training, count: Int(settings.replayRatio * Double(data.training.count)),
                                                seed: settings.seed)
-        // The gate's old data: the base's validation split, or its training data when it kept none.
-        let oldHeldOut = old.validation.contains { $0.intent != nil } ? old.validation : old.training
+        // The gate's old data: the base's validation split, or its training data when it kept none,
+        // and the bot's readings customers thanked (weak positives, not trained on).
+        let oldHeldOut = (old.validation.contains { $0.intent != nil } ? old.validation : old.training) + data.confirmed
         let calibration = old.validation + data.heldOut
         let candidate: ChatModel, report: TrainingReport, verdict: RegressionGate.Verdict
         do {
-            candidate = try baseModel.growing(intents: newIntents, examples: data.training + replay)
+            // New head rows point from the mean <cls> state to their intent's: the new examples and as
+            // many replayed ones place both well enough, at a fraction of a pass over all the data.
+            candidate = try baseModel.growing(intents: newIntents, examples: data.training + replay.prefix(data.training.count))
             let trainer = ChatModelTrainer(config: settings.trainerConfig(base: baseModel.config))
             report = try trainer.fineTune(candidate, training: data.training + replay,
                                           calibration: calibration.isEmpty ? data.training + replay : calibration,
@@ -108,10 +117,11 @@ public struct FineTuning: Sendable {
             sources: record.sources + sources.described, dataHash: candidate.trainingDataHash, splitSeed: record.splitSeed,
             validationFraction: record.validationFraction, intents: candidate.labels.intents, parent: baseName,
             trainingExamples: old.training.count + data.training.count, validationExamples: old.validation.count + data.heldOut.count)
-        var name: String?
+        var name: String?, reviewFile: URL?
         do {
             _ = try TrainingPipeline.save(candidate, record: newRecord, training: old.training + data.training,
                                           validation: old.validation + data.heldOut, in: directory)
+            reviewFile = try ImplicitFeedbackJudgement.writeReview(data.review, in: directory)
             if output == nil {
                 var metrics = candidate.metrics
                 metrics["gate_old_base"] = verdict.oldBase.accuracy
@@ -124,8 +134,17 @@ public struct FineTuning: Sendable {
         } catch {
             throw .saveFailed(directory: directory, reason: "\(error)")
         }
-        return Outcome(directory: output == nil ? registry.root.appendingPathComponent(name ?? directory.lastPathComponent) : directory,
-                       registeredName: name, data: data, replayed: replay.count, newIntents: newIntents, verdict: verdict,
-                       promoted: promoted && output == nil, report: report)
+        let finalDirectory = output == nil ? registry.root.appendingPathComponent(name ?? directory.lastPathComponent) : directory
+        return Outcome(directory: finalDirectory, registeredName: name, data: data, replayed: replay.count, newIntents: newIntents,
+                       verdict: verdict, promoted: promoted && output == nil, report: report,
+                       reviewFile: reviewFile.map { finalDirectory.appendingPathComponent($0.lastPathComponent) })
+    }
+
+    /// What reads the customers' next turns: the base's sentiment head combined with the lexicon
+    /// as a chat with this model does, or the lexicon alone when the base has no sentiment head.
+    static func sentimentAnalyser(of model: ChatModel, in directory: URL) throws -> any SentimentAnalyser {
+        guard ModelSentiment.hasHead(model) else { return LexiconSentimentAnalyser() }
+        return CombinedSentimentAnalyser(head: ModelSentimentAnalyser(model: model),
+                                         combination: try ModelSentiment.combination(in: directory))
     }
 }

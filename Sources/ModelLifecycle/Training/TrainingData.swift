@@ -1,6 +1,7 @@
 // Gathers the model's training examples from the files a support team keeps: the intents folder
 // (examples paired with replies), labelled CSV/JSONL, transcripts (reply pairs with context) and
 // sentiment CSV. Every malformed file is reported as file:line problems.
+import Dialogue
 import FileFormats
 import Foundation
 import LanguageModeling
@@ -10,7 +11,7 @@ import Primitives
 public struct TrainingSources: Sendable, Hashable {
     /// An intents folder (YAML, one file per intent).
     public var intents: String?
-    /// A labelled CSV or JSON Lines file (text + intent, no replies).
+    /// A labelled CSV or JSON Lines file (text + intent, and a reply where a `reply` column or key gives one).
     public var labelledData: String?
     /// The text column or key of `labelledData` (default `text`).
     public var textColumn: String?
@@ -89,9 +90,14 @@ public struct TrainingData: Sendable {
         }
     }
 
-    /// Labelled messages as intent-only examples (no reply).
+    /// Labelled messages as intent examples, with their reply where the file gives one: values the
+    /// reply copies from the message (order numbers, e-mails, amounts…) become their `{slot}`.
     public static func examples(from labelled: [LabelledExample]) -> [TrainingExample] {
-        labelled.map { TrainingExample(text: $0.text, intent: $0.label) }
+        let delexicaliser = ReplyDelexicaliser()
+        return labelled.map { example in
+            TrainingExample(text: example.text, intent: example.label,
+                            reply: example.reply.map { delexicaliser.delexicalised($0, message: example.text) })
+        }
     }
 
     /// Transcript reply pairs as examples with the reply, the earlier turns and any labels; a
