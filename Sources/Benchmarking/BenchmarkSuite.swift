@@ -29,12 +29,15 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case encoder
     /// Clustering of labelled messages with hidden labels: ours (Ward over TF-IDF) vs TF-IDF + k-means, ARI/NMI.
     case clustering
+    /// Int8 against Float32 weights of a trained model: checkpoint size, load time, batch-1 latency.
+    case quantize
 
     /// The suites a plain `chatbot bench` runs: all but `intents` and `finetune`, which train models
     /// for 20+ minutes, `tickets`, which needs a trained model, `encoder`, which needs the encoder
-    /// (scripts/get-encoder), and `clustering`, whose k-means peer takes minutes.
+    /// (scripts/get-encoder), `clustering`, whose k-means peer takes minutes, and `quantize`,
+    /// which needs a trained model.
     public static var defaultSuites: [BenchmarkSuite] {
-        allCases.filter { ![.intents, .finetune, .tickets, .encoder, .clustering].contains($0) }
+        allCases.filter { ![.intents, .finetune, .tickets, .encoder, .clustering, .quantize].contains($0) }
     }
 
     /// Runs the suite with `settings` (its inputs and the suite's own settings) and returns its figures.
@@ -79,6 +82,10 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
             var clustering = settings.clustering
             clustering.dataFile = clustering.dataFile ?? inputs.locateData().map { $0 + "/banking77/test.csv" }
             return ClusteringBenchmark(quick: quick, settings: clustering).run()
+        case .quantize:
+            var bench = QuantizationBenchmark(quick: quick)
+            bench.modelDirectory = inputs.modelFolder()
+            return bench.run()
         }
     }
 }
