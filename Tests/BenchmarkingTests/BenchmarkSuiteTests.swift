@@ -143,7 +143,10 @@ private func names(_ records: [BenchmarkRecord], sourceLocation: SourceLocation 
     settings.configJSON = String(decoding: try JSONEncoder().encode(ChatModelConfig.tiny(epochs: 2)), as: UTF8.self)
     let found = names(FineTuneBenchmark(quick: true, settings: settings).run())
     for name in ["full_retrain.accuracy", "full_retrain.seconds", "base_2.accuracy", "finetuned.accuracy", "finetuned.seconds",
-                 "accuracy_gap", "time_ratio", "finetune_5_conversations.seconds"] {
+                 "accuracy_gap", "time_ratio", "finetune_5_conversations.seconds", "full_retrain.accuracy_not_flagged",
+                 "finetuned.accuracy_not_flagged", "accuracy_not_flagged_gap", "finetuned.gate.old_base.accuracy",
+                 "finetuned.gate.old_candidate.accuracy", "finetuned.gate.new_base.accuracy", "finetuned.gate.new_candidate.accuracy",
+                 "full_retrain.cpu_seconds", "finetuned.cpu_seconds", "cpu_time_ratio", "finetune_5_conversations.cpu_seconds"] {
         #expect(found.contains("finetune.banking77." + name), "missing \(name)")
     }
 }
