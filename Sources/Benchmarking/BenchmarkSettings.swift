@@ -14,6 +14,8 @@ public struct BenchmarkSettings: Sendable {
     public var mboxMegabytes: Int?
     /// The `clustering` suite's labelled file and intent subset.
     public var clustering = ClusteringBenchmarkSettings()
+    /// The `replies` suite's training and held-out files and where the answers go.
+    public var replies = ReplyBenchmarkSettings()
 
     /// The defaults.
     public init() {}

@@ -29,12 +29,14 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case encoder
     /// Clustering of labelled messages with hidden labels: ours (Ward over TF-IDF) vs TF-IDF + k-means, ARI/NMI.
     case clustering
+    /// Generated replies through the ticket path on held-out data with replies: ROUGE-L, chrF, share generated, replies/s (needs a model).
+    case replies
 
     /// The suites a plain `chatbot bench` runs: all but `intents` and `finetune`, which train models
     /// for 20+ minutes, `tickets`, which needs a trained model, `encoder`, which needs the encoder
     /// (scripts/get-encoder), and `clustering`, whose k-means peer takes minutes.
     public static var defaultSuites: [BenchmarkSuite] {
-        allCases.filter { ![.intents, .finetune, .tickets, .encoder, .clustering].contains($0) }
+        allCases.filter { ![.intents, .finetune, .tickets, .encoder, .clustering, .replies].contains($0) }
     }
 
     /// Runs the suite with `settings` (its inputs and the suite's own settings) and returns its figures.
@@ -79,6 +81,10 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
             var clustering = settings.clustering
             clustering.dataFile = clustering.dataFile ?? inputs.locateData().map { $0 + "/banking77/test.csv" }
             return ClusteringBenchmark(quick: quick, settings: clustering).run()
+        case .replies:
+            var replies = settings.replies
+            replies.modelDirectory = replies.modelDirectory ?? inputs.modelFolder()?.path
+            return ReplyBenchmark(quick: quick, settings: replies).run()
         }
     }
 }

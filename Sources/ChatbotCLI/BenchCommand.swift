@@ -11,7 +11,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure speed; prints one JSON line {\"name\",\"value\",\"unit\"} per figure.")
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: "Suites to run; all but intents and finetune (Banking77 training, 20+ minutes each), tickets (needs a trained model), encoder and clustering by default.")
+            help: "Suites to run; all but intents and finetune (Banking77 training, 20+ minutes each), tickets and replies (need a trained model), encoder and clustering by default.")
     var suite: [BenchmarkSuite] = BenchmarkSuite.defaultSuites
 
     @Flag(name: .long, help: "Fewer sizes and shorter runs, for a smoke test.")
@@ -90,6 +90,18 @@ struct BenchCommand: ParsableCommand {
         "clustering: cluster only the messages of the first N intents (by name).", valueName: "N"))
     var clusteringIntents: Int?
 
+    @Option(name: .customLong("replies-train"), help: ArgumentHelp(
+        "replies: the labelled file with replies the model learnt from (its replies are the templates).", valueName: "FILE"))
+    var repliesTrain: String?
+
+    @Option(name: .customLong("replies-test"), help: ArgumentHelp(
+        "replies: the held-out CSV (id, intent, text, reply) answered as tickets.", valueName: "FILE"))
+    var repliesTest: String?
+
+    @Option(name: .customLong("replies-answers"), help: ArgumentHelp(
+        "replies: where to write the answers (JSON Lines, as chatbot answer writes them).", valueName: "FILE"))
+    var repliesAnswers: String?
+
 
     @Option(name: .long, help: ArgumentHelp(
         "encoder: the encoder folder (default .chatbot/encoders/all-MiniLM-L6-v2; scripts/get-encoder).", valueName: "DIR"))
@@ -126,6 +138,9 @@ struct BenchCommand: ParsableCommand {
         if let learningRateScale { settings.fineTune.fineTune.learningRateScale = learningRateScale }
         settings.clustering.dataFile = clusteringData
         settings.clustering.intentCount = clusteringIntents
+        settings.replies.trainFile = repliesTrain
+        settings.replies.testFile = repliesTest
+        settings.replies.answersFile = repliesAnswers
         for selected in suite {
             for record in selected.run(quick: quick, settings: settings) {
                 print(record.jsonLine)

@@ -1,22 +1,24 @@
 // `chatbot models`: the model registry — versions in the store's model_versions table with their
-// weights in models/ (models/ACTIVE is a cache of the table): list, show one, activate, roll back.
+// weights in models/ (models/ACTIVE is a cache of the table): list, show one, activate, roll back,
+// quantise.
 import ArgumentParser
 import ConversationStorage
 import FileFormats
 import Foundation
+import LanguageModeling
 import ModelLifecycle
 
 /// Lists, shows, activates and rolls back model versions.
 struct ModelsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "models",
-        abstract: "List the model versions, show one, make one active or roll back.",
+        abstract: "List, show, activate, roll back or quantise model versions.",
         discussion: """
             The versions are rows of the store's model_versions table (parent, data hash, metrics, \
             status: active, candidate, rejected, retired) with their weights in models/<name>/; \
             models/ACTIVE caches the active one. Folders the table does not know yet are added to it.
             """,
-        subcommands: [List.self, Show.self, Activate.self, Rollback.self],
+        subcommands: [List.self, Show.self, Activate.self, Rollback.self, Quantize.self],
         defaultSubcommand: List.self)
 
     /// The registry in models/ recorded in the store of `options`.
@@ -103,6 +105,40 @@ struct ModelsCommand: ParsableCommand {
         func run() throws {
             let (from, to) = try ModelsCommand.failing { try ModelsCommand.registry(store).rollback() }
             print("rolled back from \(from) to \(to); active model: \(to)")
+        }
+    }
+
+    /// `chatbot models quantize ID`.
+    struct Quantize: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Save a version with int8 weights (one scale per row) as a new candidate version.",
+            discussion: """
+                The new version is a copy of the folder whose model.safetensors stores every matrix as \
+                int8 with a Float16 scale per row; chat, evaluate and answer load it like any other. \
+                Evaluate it with `chatbot evaluate --model models/<new>`, then `chatbot models activate`.
+                """)
+
+        @Argument(help: "The version's folder name in models/.")
+        var name: String
+
+        @Flag(help: "Make the new version the active one at once.")
+        var activate = false
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let outcome: ModelQuantization.Outcome
+            do {
+                outcome = try ModelsCommand.failing {
+                    try ModelQuantization.quantize(name, in: ModelsCommand.registry(store), activate: activate)
+                }
+            } catch let error as ChatModelError {
+                throw CommandFailure("cannot quantise \(name): \(error.message)")
+            }
+            let megabytes = { (bytes: Int) in String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+            print("quantised \(name) → \(outcome.name) (\(activate ? "active" : "candidate"))")
+            print("weights: \(megabytes(outcome.sourceBytes)) → \(megabytes(outcome.quantizedBytes)), "
+                  + String(format: "%.2f× smaller", outcome.ratio))
         }
     }
 }

@@ -19,6 +19,8 @@ public final class ChatModel {
     public internal(set) var trainingDataHash = ""
     /// Figures measured at training time (e.g. `validation_accuracy`), saved in config.json.
     public internal(set) var metrics: [String: Double] = [:]
+    /// How `save(to:)` stores the weights (a loaded model keeps its checkpoint's form).
+    public var weightStorage = WeightStorage.float32
 
     package let network: ChatNetwork
     var featurizer: SparseFeaturizer?

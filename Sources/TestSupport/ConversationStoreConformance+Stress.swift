@@ -34,6 +34,35 @@ extension ConversationStoreConformance {
         #expect(try setup.conversation(id: conversation.id)?.messageCount == writers * turns)
     }
 
+    /// `writers` store instances append the same messages (same ids) at the same time, as a
+    /// spool replaying a turn whose commit it never saw would: each message is stored once, every
+    /// writer gets the stored one back, and the conversation's counter moves once per message.
+    public func checkConcurrentRetriesOfOneMessageStoreItOnce(writers: Int = 4, messages: Int = 50) throws {
+        let setup = try fixture.makeStore()
+        let conversation = try setup.startConversation(Conversation())
+        let turns = (0..<messages).map { Message(conversationID: conversation.id, role: .customer, text: "retry \($0)") }
+        let stores = try (0..<writers).map { _ in try fixture.makeStore() }
+        let results = Locked<[[Message]]>(Array(repeating: [], count: writers))
+        let failures = Locked<[String]>([])
+        runConcurrently(stores.count) { writer in
+            for turn in turns {
+                do {
+                    let stored = try stores[writer].appendMessage(turn)
+                    results.mutate { $0[writer].append(stored) }
+                } catch {
+                    failures.mutate { $0.append("writer \(writer): \(error)") }
+                    return
+                }
+            }
+        }
+        #expect(failures.value.isEmpty, "\(failures.value.prefix(3))")
+        let stored = try setup.messages(conversationID: conversation.id)
+        #expect(stored.map(\.id) == turns.map(\.id))
+        #expect(stored.map(\.seq) == Array(1...messages))
+        #expect(results.value.allSatisfy { $0 == stored }, "every writer got the stored message back")
+        #expect(try setup.conversation(id: conversation.id)?.messageCount == messages)
+    }
+
     /// Workers claiming concurrently never share a ticket; completion and failure need the lease.
     public func checkTicketQueue(workers: Int = 4, ticketCount: Int = 120) throws {
         let store = try fixture.makeStore()

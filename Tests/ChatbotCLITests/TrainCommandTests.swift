@@ -110,9 +110,9 @@ private let tinySettings = #"{"model_width": 32, "layer_count": 1, "head_count":
 }
 
 @Test(arguments: [["train"], ["generate"], ["models"], ["models", "activate"], ["models", "show"], ["models", "rollback"],
-                  ["finetune"]])
+                  ["finetune"], ["models", "quantize"]])
 func trainAndGenerateHelpMatchSnapshots(path: [String]) throws {
-    let needsName = [["generate"], ["models", "activate"], ["models", "show"]].contains(path)
+    let needsName = [["generate"], ["models", "activate"], ["models", "show"], ["models", "quantize"]].contains(path)
     let command = try ChatbotCommand.parseAsRoot(path + (needsName ? ["x"] : []) + (path == ["finetune"] ? ["--from-store"] : []))
     try expectSnapshot(ChatbotCommand.helpMessage(for: type(of: command), columns: 100),
                        named: path.joined(separator: "-") + "-help.txt")

@@ -35,6 +35,10 @@ private func checkRegistryMigrationKeepsTheFirstSchemasVersions(_ backend: Store
     try conformance(backend)?.checkRegistryMigrationKeepsTheFirstSchemasVersions()
 }
 
+private func checkConcurrentRetriesOfOneMessageStoreItOnce(_ backend: StoreBackend) throws {
+    try conformance(backend)?.checkConcurrentRetriesOfOneMessageStoreItOnce()
+}
+
 private func checkTicketClaimsNeverOverlapAndNeedTheLease(_ backend: StoreBackend) throws {
     try conformance(backend)?.checkTicketQueue()
 }
@@ -61,6 +65,7 @@ private func checkHostileAndHugeTextsAreStoredNotExecuted(_ backend: StoreBacken
     @Test func modelVersionsRoundTripAndOnlyOneIsActive() throws { try checkModelVersionsRoundTripAndOnlyOneIsActive(.sqlite) }
     @Test func personalDataIsRedactedBeforeStorage() throws { try checkPersonalDataIsRedactedBeforeStorage(.sqlite) }
     @Test func eightWritersOfAThousandTurnsLoseAndDuplicateNothing() throws { try checkEightWritersOfAThousandTurnsLoseAndDuplicateNothing(.sqlite) }
+    @Test func concurrentRetriesOfOneMessageStoreItOnce() throws { try checkConcurrentRetriesOfOneMessageStoreItOnce(.sqlite) }
     @Test func ticketClaimsNeverOverlapAndNeedTheLease() throws { try checkTicketClaimsNeverOverlapAndNeedTheLease(.sqlite) }
     @Test func hostileAndHugeTextsAreStoredNotExecuted() throws { try checkHostileAndHugeTextsAreStoredNotExecuted(.sqlite) }
     @Test func registryMigrationKeepsTheFirstSchemasVersions() throws { try checkRegistryMigrationKeepsTheFirstSchemasVersions(.sqlite) }
@@ -78,6 +83,7 @@ struct PostgreSQLStoreConformanceTests {
     @Test(arguments: [StoreBackend.postgres, .spoolingPostgres])
     func personalDataIsRedactedBeforeStorage(_ backend: StoreBackend) throws { try checkPersonalDataIsRedactedBeforeStorage(backend) }
     @Test func eightWritersOfAThousandTurnsLoseAndDuplicateNothing() throws { try checkEightWritersOfAThousandTurnsLoseAndDuplicateNothing(.postgres) }
+    @Test func concurrentRetriesOfOneMessageStoreItOnce() throws { try checkConcurrentRetriesOfOneMessageStoreItOnce(.postgres) }
     @Test func ticketClaimsNeverOverlapAndNeedTheLease() throws { try checkTicketClaimsNeverOverlapAndNeedTheLease(.postgres) }
     @Test(arguments: [StoreBackend.postgres, .spoolingPostgres])
     func hostileAndHugeTextsAreStoredNotExecuted(_ backend: StoreBackend) throws { try checkHostileAndHugeTextsAreStoredNotExecuted(backend) }

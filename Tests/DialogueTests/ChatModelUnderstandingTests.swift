@@ -49,6 +49,23 @@ private func tinyUnderstanding(config: ChatModelConfig = TinyDomain.config) thro
     #expect(!ChatModelUnderstanding.isWellFormed("A confirmation e-mail, e-mail, and more.", finished: true))
     #expect(ChatModelUnderstanding.isWellFormed(
         "I've sent a reset link to {email}. Open the link in the e-mail within an hour to choose a new password.", finished: true))
+    #expect(ChatModelUnderstanding.isWellFormed("We are bringing it and he assesses it today.", finished: true), "spelling is no stutter")
+}
+
+@Test func longRepliesMayRepeatShortPhrasesButNotLoop() {
+    let long = """
+        I understand you want to cancel order {order_number}. Here is how:
+
+        1. Log in to your account on {website_name}.
+        2. Open the order history and pick the order you want to cancel.
+        3. Press the cancel button next to the order and confirm it.
+
+        If you need help with the order, our support team is there for you during {customer_support_hours} \
+        on {customer_support_phone_number}, or in the live chat on {website_name}. We are glad to help you.
+        """
+    #expect(ChatModelUnderstanding.isWellFormed(long, finished: true), "'the order you', 'to cancel order' said twice in ~80 words")
+    let loop = "Log in to your account and open the order history page. " + String(repeating: "Then press cancel next to the order and confirm. ", count: 4)
+    #expect(!ChatModelUnderstanding.isWellFormed(loop, finished: true))
 }
 
 @Test func earlierTurnsCanOnlyHelpTheReading() throws {

@@ -34,3 +34,11 @@ func slotsFillAnyText(text: String) {
         == .success("Order 1 at Ridgeline"))
     #expect(composer.checked("Braces {like this} are text", slots: [:], lastReply: nil) == .success("Braces {like this} are text"))
 }
+
+@Test func placeholdersTheTemplatesUseAreKnownAndStayUnfilled() {
+    let composer = ReplyComposer(domain: shop, templates: ["Log in to {website_name}.", "Call {shop_phone}."])
+    #expect(composer.templatePlaceholders == ["website_name", "shop_phone"])
+    #expect(composer.checked("Open {website_name} at {shop_name}", slots: [:], lastReply: nil)
+        == .success("Open {website_name} at Ridgeline"))
+    #expect(composer.checked("Hi {colour}", slots: [:], lastReply: nil) == .failure(.unknownPlaceholder("colour")))
+}

@@ -1,5 +1,6 @@
 // The ConversationStore logic shared by both engines: one connection behind a lock, SQL written
-// once with `$n` placeholders, every call one transaction. Backends subclass it to open connections.
+// once with `$n` placeholders, every write one
+// transaction (implicit for a single statement). Backends subclass it to open connections.
 import Foundation
 
 /// A `ConversationStore` over one SQL connection; use `SQLiteConversationStore` or
@@ -67,23 +68,11 @@ public class SQLConversationStore: ConversationStore, @unchecked Sendable {
 
     @discardableResult
     public func appendMessage(_ message: Message) throws(StorageError) -> Message {
-        var clean = try policy.cleaned(message)
-        return try write { (db) throws(StorageError) in
-            if let existing = try db.query("SELECT \(Self.messageColumns) FROM messages WHERE id = $1",
-                                            [.text(clean.id.key)]).first {
-                return try Self.message(existing)
-            }
-            guard let counter = try db.query(
-                "UPDATE conversations SET message_count = message_count + 1 WHERE id = $1 RETURNING message_count",
-                [.text(clean.conversationID.key)]).first
-            else { throw .notFound("no conversation \(clean.conversationID.key) for the message") }
-            clean.seq = Int(try counter.int64(0))
-            try db.execute("""
-                INSERT INTO messages (\(Self.messageColumns))
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                """, Self.values(of: clean))
-            return clean
+        let clean = try policy.cleaned(message)
+        if database.dialect == .postgres {
+            return try withDatabase { (db) throws(StorageError) in try Self.appendInOneStatement(clean, in: db) }
         }
+        return try write { (db) throws(StorageError) in try Self.appendInTransaction(clean, in: db) }
     }
 
     @discardableResult

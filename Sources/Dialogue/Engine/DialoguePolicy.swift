@@ -34,7 +34,7 @@ public struct DialoguePolicy: Sendable {
     /// A policy for `catalog`.
     public init(catalog: IntentCatalog) {
         self.catalog = catalog
-        composer = ReplyComposer(domain: catalog.domain)
+        composer = ReplyComposer(domain: catalog.domain, templates: catalog.intents.flatMap { $0.responses.map(\.text) })
         topicCheck = ReplyTopicCheck(catalog: catalog)
     }
 

@@ -8,15 +8,20 @@ public struct ReplyComposer: Sendable {
     /// Fixed placeholders from the shop profile (`shop_name`, `shop_email`, `shop_phone`,
     /// `shop_address`, `support_hours`, `store_hours`), present only when the profile has them.
     public let fixedValues: [String: String]
+    /// Placeholders the team's own template replies use besides slots and fixed ones (replies
+    /// learnt from data such as Bitext's `{website_name}`): a generated reply may use them too,
+    /// and they stay as written when nothing fills them.
+    public let templatePlaceholders: Set<String>
 
-    /// A composer for `domain`'s shop profile.
-    public init(domain: DomainLists) {
+    /// A composer for `domain`'s shop profile; `templates` are the catalog's template replies.
+    public init(domain: DomainLists, templates: [String] = []) {
         fixedValues = domain.shopPlaceholderValues
+        templatePlaceholders = Set(templates.flatMap(ResponseTemplate.placeholders(in:)))
     }
 
-    /// Every placeholder a reply may use: the slot names and the fixed ones.
+    /// Every placeholder a reply may use: the slot names, the fixed ones and the templates' own.
     public var knownPlaceholders: Set<String> {
-        Set(EntityKind.slotKinds.map(\.rawValue)).union(fixedValues.keys)
+        Set(EntityKind.slotKinds.map(\.rawValue)).union(fixedValues.keys).union(templatePlaceholders)
     }
 
     /// `text` with slots and fixed placeholders filled.

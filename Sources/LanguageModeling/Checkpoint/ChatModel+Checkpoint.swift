@@ -1,6 +1,6 @@
-// Saving and loading a model folder: model.safetensors (weights; metadata names the format),
-// config.json (CheckpointManifest) and tokenizer.json (HF format). Loading checks that the
-// three fit together and names every mismatch.
+// Saving and loading a model folder: model.safetensors (weights, Float32 or int8 with per-row
+// scales; metadata names the format), config.json (CheckpointManifest) and tokenizer.json (HF
+// format). Loading checks that the three fit together and names every mismatch.
 import Foundation
 import TensorCore
 import Tokenization
@@ -20,19 +20,24 @@ extension ChatModel {
     public func save(to directory: URL) throws(ChatModelError) {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let quantized = weightStorage == .int8PerRow
             let manifest = CheckpointManifest(
-                format: CheckpointManifest.formatName, version: CheckpointManifest.currentVersion, config: config,
+                format: CheckpointManifest.formatName, version: quantized ? 2 : 1, config: config,
                 labels: labels, calibration: calibration, trainingDataHash: trainingDataHash,
                 vocabularySize: tokenizer.vocabularySize, metrics: metrics,
-                tensors: Dictionary(uniqueKeysWithValues: network.parameters.map { ($0.name, $0.value.shape) }))
+                tensors: Dictionary(uniqueKeysWithValues: network.parameters.map { ($0.name, $0.value.shape) }),
+                weights: quantized ? weightStorage : nil)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try encoder.encode(manifest).write(to: directory.appendingPathComponent(CheckpointFile.config))
             try tokenizer.write(toFile: directory.appendingPathComponent(CheckpointFile.tokenizer).path)
-            try SafeTensors.save(network.parameters,
-                                 metadata: ["format": CheckpointManifest.formatName,
-                                            "version": String(CheckpointManifest.currentVersion)],
-                                 to: directory.appendingPathComponent(CheckpointFile.weights))
+            let metadata = ["format": CheckpointManifest.formatName, "version": String(manifest.version)]
+            let url = directory.appendingPathComponent(CheckpointFile.weights)
+            if quantized {
+                try SafeTensors.saveQuantized(network.parameters, metadata: metadata, to: url)
+            } else {
+                try SafeTensors.save(network.parameters, metadata: metadata, to: url)
+            }
         } catch {
             throw ChatModelError(.unreadableCheckpoint, "cannot write the model to \(directory.path): \(error)")
         }
@@ -97,6 +102,7 @@ extension ChatModel {
         model.calibration = manifest.calibration
         model.trainingDataHash = manifest.trainingDataHash
         model.metrics = manifest.metrics
+        model.weightStorage = manifest.weights ?? .float32
         if var featurizer = model.featurizer, let idf = model.network.sparseIDF {
             featurizer.inverseDocumentFrequency = idf.value.scalars
             model.featurizer = featurizer

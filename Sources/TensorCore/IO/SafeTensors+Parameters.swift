@@ -13,12 +13,13 @@ extension SafeTensors {
     /// Reads `url` into the values of `parameters` and returns the file's metadata.
     ///
     /// Nothing is assigned unless every parameter has a tensor of its name and shape, the file
-    /// has no other tensors, and (unless `allowingConversion`) every tensor is stored as F32.
+    /// has no other tensors, and (unless `allowingConversion`) every tensor is stored as F32 or as
+    /// int8 with per-row scales (`saveQuantized`), which is turned back into Float32.
     @discardableResult
     public static func load(
         into parameters: [Parameter], from url: URL, allowingConversion: Bool = false
     ) throws(TensorCoreError) -> [String: String] {
-        let file = try read(from: url)
+        let file = try read(from: url).dequantizingInt8Rows(path: url.path)
         try assign(file, to: parameters, allowingConversion: allowingConversion, path: url.path)
         return file.metadata
     }

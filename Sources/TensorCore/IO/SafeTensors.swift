@@ -15,6 +15,11 @@ public enum SafeTensors {
     public static func encode(
         _ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:]
     ) throws(TensorCoreError) -> Data {
+        try encode(stored: tensors.map { StoredTensor(name: $0.name, float32: $0.tensor) }, metadata: metadata)
+    }
+
+    /// The file bytes for tensors already in their stored dtype, laid out sorted by name.
+    package static func encode(stored tensors: [StoredTensor], metadata: [String: String]) throws(TensorCoreError) -> Data {
         let sorted = tensors.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         var entries: [SafeTensorsHeader.Entry] = []
         var offset = 0
@@ -22,21 +27,15 @@ public enum SafeTensors {
             if index > 0 && sorted[index - 1].name == item.name {
                 throw TensorCoreError.safeTensors(.duplicateName, path: "<memory>", "two tensors are named '\(item.name)'")
             }
-            let size = item.tensor.count * 4
-            entries.append(.init(name: item.name, dtype: SafeTensorsDType.f32.rawValue,
-                                 shape: item.tensor.shape, begin: offset, end: offset + size))
-            offset += size
+            entries.append(.init(name: item.name, dtype: item.dtype.rawValue,
+                                 shape: item.shape, begin: offset, end: offset + item.bytes.count))
+            offset += item.bytes.count
         }
         let header = SafeTensorsHeader.encode(entries: entries, metadata: metadata)
         var data = Data(capacity: 8 + header.count + offset)
         withUnsafeBytes(of: UInt64(header.count).littleEndian) { data.append(contentsOf: $0) }
         data.append(contentsOf: header)
-        for item in sorted {
-            item.tensor.withUnsafeBufferPointer { values in
-                let littleEndian = values.map { $0.bitPattern.littleEndian }
-                littleEndian.withUnsafeBytes { data.append(contentsOf: $0) }
-            }
-        }
+        for item in sorted { data.append(contentsOf: item.bytes) }
         return data
     }
 
@@ -51,9 +50,14 @@ public enum SafeTensors {
     public static func write(
         _ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:], to url: URL
     ) throws(TensorCoreError) {
+        try write(stored: tensors.map { StoredTensor(name: $0.name, float32: $0.tensor) }, metadata: metadata, to: url)
+    }
+
+    /// Writes tensors already in their stored dtype and `metadata` to `url` atomically.
+    package static func write(stored tensors: [StoredTensor], metadata: [String: String], to url: URL) throws(TensorCoreError) {
         let data: Data
         do {
-            data = try encode(tensors, metadata: metadata)
+            data = try encode(stored: tensors, metadata: metadata)
         } catch {
             throw TensorCoreError.safeTensors(error.code, path: url.path, error.message)
         }
@@ -71,7 +75,7 @@ public enum SafeTensors {
         try write(tensors.map { (name: $0.key, tensor: $0.value) }, metadata: metadata, to: url)
     }
 
-    /// Reads and validates the file at `url`, converting F16, BF16, F64, I64 and I32 tensors to Float32.
+    /// Reads and validates the file at `url`, converting F16, BF16, F64, I64, I32 and I8 tensors to Float32.
     public static func read(from url: URL) throws(TensorCoreError) -> SafeTensorsFile {
         let data: Data
         do {

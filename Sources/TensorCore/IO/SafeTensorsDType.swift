@@ -1,5 +1,5 @@
 // The element types a safetensors file may name, and the conversion of the floating-point
-// ones to Float32 on read. Other dtypes are recognised only to be reported as unsupported.
+// and integer ones to Float32 on read. Other dtypes are recognised only to be reported as unsupported.
 
 /// A safetensors element type this module can read into Float32.
 public enum SafeTensorsDType: String, Sendable, CaseIterable {
@@ -15,6 +15,8 @@ public enum SafeTensorsDType: String, Sendable, CaseIterable {
     case i64 = "I64"
     /// 32-bit signed integers, converted to the nearest Float32.
     case i32 = "I32"
+    /// 8-bit signed integers (int8-quantised weights), converted exactly.
+    case i8 = "I8"
 
     /// Bytes per element.
     public var byteCount: Int {
@@ -22,12 +24,13 @@ public enum SafeTensorsDType: String, Sendable, CaseIterable {
         case .f32, .i32: 4
         case .f16, .bf16: 2
         case .f64, .i64: 8
+        case .i8: 1
         }
     }
 
     /// The dtype names of the format that are valid but not readable here.
     static let knownUnsupported: Set<String> = [
-        "BOOL", "U8", "I8", "U16", "I16", "U32", "U64", "F8_E5M2", "F8_E4M3", "F8_E8M0",
+        "BOOL", "U8", "U16", "I16", "U32", "U64", "F8_E5M2", "F8_E4M3", "F8_E8M0",
         "F4", "F6_E2M3", "F6_E3M2", "C64",
     ]
 
@@ -62,6 +65,8 @@ public enum SafeTensorsDType: String, Sendable, CaseIterable {
                 for i in 0..<count {
                     out[i] = Float(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)))
                 }
+            case .i8:
+                for i in 0..<count { out[i] = Float(Int8(bitPattern: bytes[i])) }
             }
             initialized = count
         }

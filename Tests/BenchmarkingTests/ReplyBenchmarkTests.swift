@@ -1,0 +1,36 @@
+// The `replies` suite on a tiny model trained on replies: every figure is there, the answers
+// file holds one answer per held-out ticket with its id, and missing files skip the suite.
+import Benchmarking
+import Foundation
+import LanguageModeling
+import Testing
+import TestSupport
+
+@Test func repliesSuiteScoresTicketAnswersAgainstTheReferences() throws {
+    let rows = [("r1", "refund", "I want a refund", "Your refund is on its way via {{Payment Method}}."),
+                ("r2", "refund", "give me my money back", "Your refund is on its way via {{Payment Method}}."),
+                ("s1", "shipping", "how much is shipping", "Shipping costs {{Shipping Fee}}."),
+                ("s2", "shipping", "what does delivery cost", "Shipping costs {{Shipping Fee}}.")]
+    let examples = rows.map { TrainingExample(text: $0.2, intent: $0.1, reply: $0.3.replacingOccurrences(of: "{{Payment Method}}", with: "{payment_method}")
+        .replacingOccurrences(of: "{{Shipping Fee}}", with: "{shipping_fee}")) }
+    let model = try ChatModelTrainer(config: .tiny(epochs: 3)).train(examples + examples).model
+    let csv = "id,intent,text,reply\n" + rows.map { "\($0.0),\($0.1),\($0.2),\($0.3)\n" }.joined()
+    let folder = try TestFixtures.folder(["train.csv": csv, "heldout.csv": csv])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try model.save(to: folder.appendingPathComponent("model"))
+    var settings = ReplyBenchmarkSettings()
+    settings.trainFile = folder.appendingPathComponent("train.csv").path
+    settings.testFile = folder.appendingPathComponent("heldout.csv").path
+    settings.answersFile = folder.appendingPathComponent("answers.jsonl").path
+    settings.modelDirectory = folder.appendingPathComponent("model").path
+    let values = Dictionary(ReplyBenchmark(quick: true, settings: settings).run().map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+    #expect(values["replies.heldout.tickets"] == 4)
+    #expect((values["replies.heldout.replies_per_second"] ?? 0) > 0)
+    #expect((values["replies.heldout.rouge_l"] ?? 0) > 0, "a generated or template reply shares words with the reference")
+    #expect(values["replies.heldout.chrf"] != nil && values["replies.heldout.generated_share"] != nil)
+    let answers = try String(contentsOf: folder.appendingPathComponent("answers.jsonl"), encoding: .utf8).split(separator: "\n")
+    #expect(answers.count == 4 && answers[0].contains("\"id\":\"r1\""))
+
+    settings.testFile = nil
+    #expect(ReplyBenchmark(quick: true, settings: settings).run().isEmpty)
+}
