@@ -14,6 +14,8 @@ public struct BenchmarkSettings: Sendable {
     public var mboxMegabytes: Int?
     /// The `clustering` suite's labelled file and intent subset.
     public var clustering = ClusteringBenchmarkSettings()
+    /// The `serve` suite's loads, replicas and PostgreSQL.
+    public var serve = ServeBenchmarkSettings()
 
     /// The defaults.
     public init() {}

@@ -29,12 +29,14 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case encoder
     /// Clustering of labelled messages with hidden labels: ours (Ward over TF-IDF) vs TF-IDF + k-means, ARI/NMI.
     case clustering
+    /// `chatbot serve` on loopback: turns/s and p50/p99 at 1, 16, 64 conversations, 1 and 2 replicas (needs a model).
+    case serve
 
     /// The suites a plain `chatbot bench` runs: all but `intents` and `finetune`, which train models
     /// for 20+ minutes, `tickets`, which needs a trained model, `encoder`, which needs the encoder
     /// (scripts/get-encoder), and `clustering`, whose k-means peer takes minutes.
     public static var defaultSuites: [BenchmarkSuite] {
-        allCases.filter { ![.intents, .finetune, .tickets, .encoder, .clustering].contains($0) }
+        allCases.filter { ![.intents, .finetune, .tickets, .encoder, .clustering, .serve].contains($0) }
     }
 
     /// Runs the suite with `settings` (its inputs and the suite's own settings) and returns its figures.
@@ -79,6 +81,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
             var clustering = settings.clustering
             clustering.dataFile = clustering.dataFile ?? inputs.locateData().map { $0 + "/banking77/test.csv" }
             return ClusteringBenchmark(quick: quick, settings: clustering).run()
+        case .serve: return ServeBenchmark(quick: quick, settings: settings.serve, inputs: inputs).run()
         }
     }
 }

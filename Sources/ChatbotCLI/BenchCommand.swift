@@ -95,6 +95,17 @@ struct BenchCommand: ParsableCommand {
         "encoder: the encoder folder (default .chatbot/encoders/all-MiniLM-L6-v2; scripts/get-encoder).", valueName: "DIR"))
     var encoder: String?
 
+    @Option(name: .customLong("serve-database-url"), help: ArgumentHelp(
+        "serve: PostgreSQL for the second half of the figures (default: SQLite only).", valueName: "URL"))
+    var serveDatabaseURL: String?
+
+    @Option(name: .customLong("serve-conversations"), help: ArgumentHelp(
+        "serve: the concurrent conversations to measure, comma-separated.", valueName: "N,N"))
+    var serveConversations = "1,16,64"
+
+    @Option(name: .customLong("serve-seconds"), help: "serve: seconds of load per point.")
+    var serveSeconds = 10.0
+
     func validate() throws {
         if let clusteringIntents, clusteringIntents < 2 { throw ValidationError("--clustering-intents must be at least 2.") }
         if dumpSplit != nil && !validationSplit && !suite.contains(.encoder) {
@@ -126,6 +137,9 @@ struct BenchCommand: ParsableCommand {
         if let learningRateScale { settings.fineTune.fineTune.learningRateScale = learningRateScale }
         settings.clustering.dataFile = clusteringData
         settings.clustering.intentCount = clusteringIntents
+        settings.serve.databaseURL = serveDatabaseURL
+        settings.serve.concurrency = serveConversations.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
+        settings.serve.seconds = max(0.1, serveSeconds)
         for selected in suite {
             for record in selected.run(quick: quick, settings: settings) {
                 print(record.jsonLine)
