@@ -17,6 +17,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // C libraries from Debian, behind thin module maps.
@@ -93,12 +99,29 @@ let package = Package(
             dependencies: ["Primitives", "FileFormats", "Dialogue", "ConversationStorage", "Sentiment"],
             swiftSettings: strictSettings),
 
+        // The HTTP server behind `chatbot serve`: JSON API, web chat, agent and review pages, metrics.
+        .target(
+            name: "Serving",
+            dependencies: [
+                "Primitives", "FileFormats", "Dialogue", "ConversationStorage", "TicketAnswering",
+                "LanguageModeling", "Sentiment",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings),
+
         // Measurement harness behind `chatbot bench`.
         .target(
             name: "Benchmarking",
             dependencies: [
                 "Primitives", "TensorCore", "Tokenization", "Sentiment", "LanguageModeling", "ConversationStorage",
-                "FileFormats", "Dialogue", "ModelLifecycle", "TicketAnswering", "PretrainedEncoder",
+                "FileFormats", "Dialogue", "ModelLifecycle", "TicketAnswering", "PretrainedEncoder", "Serving",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
 
@@ -118,7 +141,9 @@ let package = Package(
                 "Tokenization",
                 "Sentiment",
                 "CEditLine",
+                "Serving",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
         // The executable: main.swift only.
@@ -178,6 +203,18 @@ let package = Package(
         .testTarget(
             name: "BenchmarkingTests",
             dependencies: ["Benchmarking", "ModelLifecycle", "LanguageModeling", "TestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ServingTests",
+            dependencies: ["Serving", "Dialogue", "ConversationStorage", "LanguageModeling", "ModelLifecycle", "TestSupport",
+                           "Primitives", "FileFormats",
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Yams", package: "Yams"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ChatbotCLITests",

@@ -16,6 +16,8 @@ public struct BenchmarkSettings: Sendable {
     public var clustering = ClusteringBenchmarkSettings()
     /// The `replies` suite's training and held-out files and where the answers go.
     public var replies = ReplyBenchmarkSettings()
+    /// The `serve` suite's loads, replicas and PostgreSQL.
+    public var serve = ServeBenchmarkSettings()
 
     /// The defaults.
     public init() {}

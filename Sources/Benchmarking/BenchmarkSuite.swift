@@ -33,13 +33,15 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case replies
     /// Int8 against Float32 weights of a trained model: checkpoint size, load time, batch-1 latency.
     case quantize
+    /// `chatbot serve` on loopback: turns/s and p50/p99 at 1, 16, 64 conversations, 1 and 2 replicas (needs a model).
+    case serve
 
     /// The suites a plain `chatbot bench` runs: all but `intents` and `finetune`, which train models
-    /// for 20+ minutes, `tickets`, `replies` and `quantize`, which need a trained model, `encoder`,
+    /// for 20+ minutes, `tickets`, `replies`, `quantize` and `serve`, which need a trained model, `encoder`,
     /// which needs the encoder (scripts/get-encoder), and `clustering`, whose k-means peer takes
     /// minutes.
     public static var defaultSuites: [BenchmarkSuite] {
-        allCases.filter { ![.intents, .finetune, .tickets, .encoder, .clustering, .replies, .quantize].contains($0) }
+        allCases.filter { ![.intents, .finetune, .tickets, .encoder, .clustering, .replies, .quantize, .serve].contains($0) }
     }
 
     /// Runs the suite with `settings` (its inputs and the suite's own settings) and returns its figures.
@@ -92,6 +94,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
             var bench = QuantizationBenchmark(quick: quick)
             bench.modelDirectory = inputs.modelFolder()
             return bench.run()
+        case .serve: return ServeBenchmark(quick: quick, settings: settings.serve, inputs: inputs).run()
         }
     }
 }

@@ -11,7 +11,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure speed; prints one JSON line {\"name\",\"value\",\"unit\"} per figure.")
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: "Suites to run; all but intents and finetune (Banking77 training, 20+ minutes each), tickets, replies and quantize (need a trained model), encoder and clustering by default.")
+            help: "Suites to run; all but intents and finetune (Banking77 training, 20+ minutes each), tickets, replies, quantize and serve (need a trained model), encoder and clustering by default.")
     var suite: [BenchmarkSuite] = BenchmarkSuite.defaultSuites
 
     @Flag(name: .long, help: "Fewer sizes and shorter runs, for a smoke test.")
@@ -107,6 +107,17 @@ struct BenchCommand: ParsableCommand {
         "encoder: the encoder folder (default .chatbot/encoders/all-MiniLM-L6-v2; scripts/get-encoder).", valueName: "DIR"))
     var encoder: String?
 
+    @Option(name: .customLong("serve-database-url"), help: ArgumentHelp(
+        "serve: PostgreSQL for the second half of the figures (default: SQLite only).", valueName: "URL"))
+    var serveDatabaseURL: String?
+
+    @Option(name: .customLong("serve-conversations"), help: ArgumentHelp(
+        "serve: the concurrent conversations to measure, comma-separated.", valueName: "N,N"))
+    var serveConversations = "1,16,64"
+
+    @Option(name: .customLong("serve-seconds"), help: "serve: seconds of load per point.")
+    var serveSeconds = 10.0
+
     func validate() throws {
         if let clusteringIntents, clusteringIntents < 2 { throw ValidationError("--clustering-intents must be at least 2.") }
         if dumpSplit != nil && !validationSplit && !suite.contains(.encoder) {
@@ -141,6 +152,9 @@ struct BenchCommand: ParsableCommand {
         settings.replies.trainFile = repliesTrain
         settings.replies.testFile = repliesTest
         settings.replies.answersFile = repliesAnswers
+        settings.serve.databaseURL = serveDatabaseURL
+        settings.serve.concurrency = serveConversations.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
+        settings.serve.seconds = max(0.1, serveSeconds)
         for selected in suite {
             for record in selected.run(quick: quick, settings: settings) {
                 print(record.jsonLine)

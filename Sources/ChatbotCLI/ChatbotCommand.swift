@@ -23,6 +23,7 @@ public struct ChatbotCommand: ParsableCommand {
             EvaluateCommand.self,
             AnswerCommand.self,
             FinetuneCommand.self,
+            ServeCommand.self,
         ]
     )
 

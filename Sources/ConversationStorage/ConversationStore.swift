@@ -60,6 +60,13 @@ public protocol ConversationStore: AnyObject, Sendable {
     /// Tickets with `status` (all when nil), by id.
     func tickets(status: TicketStatus?) throws(StorageError) -> [Ticket]
 
+    /// Saves a conversation's serving session (the state cleaned like entities JSON) if the stored
+    /// revision is `session.revision - 1` (or there is none and it is 0); returns false, saving
+    /// nothing, when another writer got there first.
+    func saveSession(_ session: ConversationSession) throws(StorageError) -> Bool
+    /// The serving session of a conversation, or nil.
+    func session(conversationID: UUID) throws(StorageError) -> ConversationSession?
+
     /// The schema migration versions recorded in `schema_migrations`, ascending.
     func appliedMigrations() throws(StorageError) -> [Int]
 }

@@ -50,6 +50,10 @@ public final class FlakyConversationStore: ConversationStore, @unchecked Sendabl
     public func messages(since: Date?, limit: Int?) throws(StorageError) -> [Message] { try base.messages(since: since, limit: limit) }
     public func feedback(since: Date?) throws(StorageError) -> [Feedback] { try base.feedback(since: since) }
     public func feedback(messageID: UUID) throws(StorageError) -> [Feedback] { try base.feedback(messageID: messageID) }
+    public func saveSession(_ s: ConversationSession) throws(StorageError) -> Bool { try base.saveSession(s) }
+    public func session(conversationID: UUID) throws(StorageError) -> ConversationSession? {
+        try base.session(conversationID: conversationID)
+    }
     public func saveModelVersion(_ v: ModelVersion) throws(StorageError) { try base.saveModelVersion(v) }
     public func modelVersion(id: String) throws(StorageError) -> ModelVersion? { try base.modelVersion(id: id) }
     public func modelVersions() throws(StorageError) -> [ModelVersion] { try base.modelVersions() }

@@ -10,7 +10,7 @@ import Testing
 }
 
 @Test(arguments: [["bench"], ["tokenizer", "train"], ["tokenizer", "encode"], ["tokenizer", "decode"],
-                  ["transcripts"], ["transcripts", "export"], ["transcripts", "import"]])
+                  ["transcripts"], ["transcripts", "export"], ["transcripts", "import"], ["serve"]])
 func subcommandHelpMatchesSnapshot(path: [String]) throws {
     let command = try ChatbotCommand.parseAsRoot(path + requiredArguments(for: path))
     try expectSnapshot(ChatbotCommand.helpMessage(for: type(of: command), columns: 100),

@@ -47,6 +47,9 @@ private func checkHostileAndHugeTextsAreStoredNotExecuted(_ backend: StoreBacken
     try conformance(backend)?.checkHostileTextsAreStoredNotExecuted()
 }
 
+private func checkSessionsCompareAndSetAndAreRedacted(_ backend: StoreBackend) throws {
+    try conformance(backend)?.checkSessionsCompareAndSetAndRedact()
+}
 
 @Test func anUnreachableServerGivesOneClearError() {
     let error = #expect(throws: StorageError.self) {
@@ -69,6 +72,7 @@ private func checkHostileAndHugeTextsAreStoredNotExecuted(_ backend: StoreBacken
     @Test func ticketClaimsNeverOverlapAndNeedTheLease() throws { try checkTicketClaimsNeverOverlapAndNeedTheLease(.sqlite) }
     @Test func hostileAndHugeTextsAreStoredNotExecuted() throws { try checkHostileAndHugeTextsAreStoredNotExecuted(.sqlite) }
     @Test func registryMigrationKeepsTheFirstSchemasVersions() throws { try checkRegistryMigrationKeepsTheFirstSchemasVersions(.sqlite) }
+    @Test func sessionsCompareAndSetAndAreRedacted() throws { try checkSessionsCompareAndSetAndAreRedacted(.sqlite) }
 }
 
 /// PostgreSQL: skipped without CHATBOT_TEST_DATABASE_URL; under CI=true it must be set, or these fail.
@@ -88,5 +92,7 @@ struct PostgreSQLStoreConformanceTests {
     @Test(arguments: [StoreBackend.postgres, .spoolingPostgres])
     func hostileAndHugeTextsAreStoredNotExecuted(_ backend: StoreBackend) throws { try checkHostileAndHugeTextsAreStoredNotExecuted(backend) }
     @Test func registryMigrationKeepsTheFirstSchemasVersions() throws { try checkRegistryMigrationKeepsTheFirstSchemasVersions(.postgres) }
+    @Test(arguments: [StoreBackend.postgres, .spoolingPostgres])
+    func sessionsCompareAndSetAndAreRedacted(_ backend: StoreBackend) throws { try checkSessionsCompareAndSetAndAreRedacted(backend) }
     @Test func turnsSurviveKilledPostgresConnectionsExactlyOnce() throws { try conformance(.spoolingPostgres)?.checkTurnsSurviveKilledConnections() }
 }

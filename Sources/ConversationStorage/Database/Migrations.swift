@@ -107,6 +107,15 @@ package enum Migrations {
             DROP TABLE model_versions_before_registry;
             CREATE UNIQUE INDEX model_versions_one_active ON model_versions (status) WHERE status = 'active';
             """),
+        Migration(version: 3, name: "serving sessions", script: """
+            CREATE TABLE conversation_sessions (
+                conversation_id TEXT PRIMARY KEY REFERENCES conversations (id) ON DELETE CASCADE,
+                token_hash TEXT NOT NULL,
+                state TEXT NOT NULL,
+                revision BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            );
+            """),
     ]
 
     /// Applies the migrations `database` lacks, in one transaction; concurrent openers wait.

@@ -21,6 +21,12 @@ extension SpoolingConversationStore {
     public func feedback(messageID: UUID) throws(StorageError) -> [Feedback] {
         try live { () throws(StorageError) in try primaryStore.feedback(messageID: messageID) }
     }
+    public func saveSession(_ session: ConversationSession) throws(StorageError) -> Bool {
+        try live { () throws(StorageError) in try primaryStore.saveSession(session) }
+    }
+    public func session(conversationID: UUID) throws(StorageError) -> ConversationSession? {
+        try live { () throws(StorageError) in try primaryStore.session(conversationID: conversationID) }
+    }
     public func saveModelVersion(_ version: ModelVersion) throws(StorageError) {
         try live { () throws(StorageError) in try primaryStore.saveModelVersion(version) }
     }

@@ -65,7 +65,7 @@ extension SQLConversationStore {
             createdAt: Date(microseconds: try row.int64(10)))
     }
 
-    private static func uuid(_ row: SQLRow, _ index: Int) throws(StorageError) -> UUID {
+    static func uuid(_ row: SQLRow, _ index: Int) throws(StorageError) -> UUID {
         guard let id = UUID(uuidString: try row.string(index)) else {
             throw .decodingFailed("column \(index) is not a UUID")
         }
