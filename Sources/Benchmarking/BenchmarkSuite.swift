@@ -36,7 +36,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
 
     /// The suites a plain `chatbot bench` runs: all but `intents` and `finetune`, which train models
     /// for 20+ minutes, `tickets`, `replies` and `quantize`, which need a trained model, `encoder`,
-    /// which needs the encoder (scripts/get-encoder), and `clustering`, whose k-means peer takes minutes.
+    /// which needs the encoder (scripts/get-encoder), and `clustering`, whose k-means peer takes
+    /// minutes.
     public static var defaultSuites: [BenchmarkSuite] {
         allCases.filter { ![.intents, .finetune, .tickets, .encoder, .clustering, .replies, .quantize].contains($0) }
     }
