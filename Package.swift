@@ -145,7 +145,8 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "PretrainedEncoderTests", dependencies: ["PretrainedEncoder", "TensorCore", "Tokenization", "TestSupport"],
+            name: "PretrainedEncoderTests", dependencies: ["PretrainedEncoder", "TensorCore", "Tokenization", "TestSupport",
+                                                           "LanguageModeling"],
             resources: [.copy("Resources")],
             swiftSettings: strictSettings),
         .testTarget(

@@ -31,12 +31,15 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case clustering
     /// Generated replies through the ticket path on held-out data with replies: ROUGE-L, chrF, share generated, replies/s (needs a model).
     case replies
+    /// Int8 against Float32 weights of a trained model: checkpoint size, load time, batch-1 latency.
+    case quantize
 
     /// The suites a plain `chatbot bench` runs: all but `intents` and `finetune`, which train models
-    /// for 20+ minutes, `tickets`, which needs a trained model, `encoder`, which needs the encoder
-    /// (scripts/get-encoder), and `clustering`, whose k-means peer takes minutes.
+    /// for 20+ minutes, `tickets`, `replies` and `quantize`, which need a trained model, `encoder`,
+    /// which needs the encoder (scripts/get-encoder), and `clustering`, whose k-means peer takes
+    /// minutes.
     public static var defaultSuites: [BenchmarkSuite] {
-        allCases.filter { ![.intents, .finetune, .tickets, .encoder, .clustering, .replies].contains($0) }
+        allCases.filter { ![.intents, .finetune, .tickets, .encoder, .clustering, .replies, .quantize].contains($0) }
     }
 
     /// Runs the suite with `settings` (its inputs and the suite's own settings) and returns its figures.
@@ -85,6 +88,10 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
             var replies = settings.replies
             replies.modelDirectory = replies.modelDirectory ?? inputs.modelFolder()?.path
             return ReplyBenchmark(quick: quick, settings: replies).run()
+        case .quantize:
+            var bench = QuantizationBenchmark(quick: quick)
+            bench.modelDirectory = inputs.modelFolder()
+            return bench.run()
         }
     }
 }

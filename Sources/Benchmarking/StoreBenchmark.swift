@@ -1,6 +1,7 @@
 // Conversation store speed: turn inserts per second with 1 and 8 writers and the latency of
-// reading a 50-turn conversation, on SQLite (temp file) and PostgreSQL (`CHATBOT_DATABASE_URL`,
-// in a private schema dropped afterwards; skipped with a record saying so when unset).
+// reading a 50-turn conversation, on SQLite (temp file; with its bare-INSERT peer and the ratio)
+// and PostgreSQL (`CHATBOT_DATABASE_URL`, in a private schema dropped afterwards; skipped with a
+// record saying so when unset; its pgbench peer runs in `scripts/bench-store`).
 import ConversationStorage
 import Foundation
 import Primitives
@@ -25,7 +26,8 @@ public struct StoreBenchmark: Sendable {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("chatbot.sqlite").path
-        records += measure(engine: "sqlite") { () throws(StorageError) in try SQLiteConversationStore(path: path) }
+        let sqlite = measure(engine: "sqlite") { () throws(StorageError) in try SQLiteConversationStore(path: path) }
+        records += sqlite + sqlitePeer(ours: sqlite, in: directory)
         guard let url = ProcessInfo.processInfo.environment[PostgresConversationStore.environmentVariable], !url.isEmpty else {
             records.append(BenchmarkRecord(name: "store.postgres.skipped", value: .nan,
                                            unit: "\(PostgresConversationStore.environmentVariable) unset"))
@@ -41,6 +43,24 @@ public struct StoreBenchmark: Sendable {
             }
         } catch {
             records.append(BenchmarkRecord(name: "store.postgres.failed", value: .nan, unit: error.description))
+        }
+        return records
+    }
+
+    /// The bare-INSERT peer's rates at 1 and 8 writers and our turn inserts' ratio to them.
+    func sqlitePeer(ours: [BenchmarkRecord], in directory: URL) -> [BenchmarkRecord] {
+        var records: [BenchmarkRecord] = []
+        for writers in [1, 8] {
+            do throws(StorageError) {
+                let peer = try SQLiteInsertPeer(rows: turns).rate(writers: writers, in: directory)
+                records.append(BenchmarkRecord(name: "store.sqlite.bare_insert.writers\(writers)", value: peer, unit: "rows/s"))
+                if let mine = ours.first(where: { $0.name == "store.sqlite.insert.writers\(writers)" }) {
+                    records.append(BenchmarkRecord(name: "store.sqlite.insert.writers\(writers).ratio_to_bare_insert",
+                                                   value: mine.value / peer, unit: "ratio"))
+                }
+            } catch {
+                records.append(BenchmarkRecord(name: "store.sqlite.bare_insert.failed", value: .nan, unit: error.description))
+            }
         }
         return records
     }
@@ -113,7 +133,7 @@ public struct StoreBenchmark: Sendable {
 }
 
 /// The first error seen by concurrent writers.
-private final class FailureBox: @unchecked Sendable {
+final class FailureBox: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: StorageError?
     var error: StorageError? { lock.withLock { stored } }

@@ -11,7 +11,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure speed; prints one JSON line {\"name\",\"value\",\"unit\"} per figure.")
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: "Suites to run; all but intents and finetune (Banking77 training, 20+ minutes each), tickets and replies (need a trained model), encoder and clustering by default.")
+            help: "Suites to run; all but intents and finetune (Banking77 training, 20+ minutes each), tickets, replies and quantize (need a trained model), encoder and clustering by default.")
     var suite: [BenchmarkSuite] = BenchmarkSuite.defaultSuites
 
     @Flag(name: .long, help: "Fewer sizes and shorter runs, for a smoke test.")
@@ -25,7 +25,7 @@ struct BenchCommand: ParsableCommand {
     var intents = "intents"
 
     @Option(name: .long, help: ArgumentHelp(
-        "dialogue, tickets: the model folder (default: the active version in models/).", valueName: "DIR"))
+        "dialogue, tickets, quantize: the model folder (default: the active version in models/).", valueName: "DIR"))
     var model: String?
 
     @Option(name: .long, help: ArgumentHelp("dialogue: the transcripts folder.", valueName: "DIR"))

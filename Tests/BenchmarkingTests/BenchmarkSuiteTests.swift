@@ -40,6 +40,28 @@ private func names(_ records: [BenchmarkRecord], sourceLocation: SourceLocation 
     (bench.turns, bench.reads) = (16, 3)
     let found = names(bench.run())
     #expect(found.contains { $0.hasPrefix("store.sqlite.") })
+    for writers in [1, 8] {
+        #expect(found.contains("store.sqlite.bare_insert.writers\(writers)"))
+        #expect(found.contains("store.sqlite.insert.writers\(writers).ratio_to_bare_insert"))
+    }
+}
+
+@Test func quantizeComparesBothFormsOfATinyModel() throws {
+    let root = try TestFixtures.folder([:])
+    defer { try? FileManager.default.removeItem(at: root) }
+    #expect(names(QuantizationBenchmark(quick: true).run()) == ["quantize.skipped"])
+    let rows = [("where is my order", "order"), ("has my parcel shipped", "order"), ("I want a refund", "refund"),
+                ("give me my money back", "refund"), ("hello there", "greeting"), ("hi", "greeting")]
+    let model = try ChatModelTrainer(config: .tiny(epochs: 3)).train(rows.map { TrainingExample(text: $0.0, intent: $0.1) }).model
+    try model.save(to: root)
+    var bench = QuantizationBenchmark(quick: true)
+    bench.modelDirectory = root
+    let records = bench.run()
+    let found = names(records)
+    for name in ["quantize.float32.load.median", "quantize.int8.predict_batch1.p99", "quantize.weights_smaller_factor"] {
+        #expect(found.contains(name), "\(found)")
+    }
+    #expect((records.first { $0.name == "quantize.weights_smaller_factor" }?.value ?? 0) > 2)
 }
 
 @Test func tokenizerTrainsEncodesAndDecodesATinyCorpus() throws {

@@ -40,6 +40,14 @@ private struct Silent: TrainingProgressReporting {
     let reloaded = try #require(try EncoderClassifier.load(from: output))
     #expect(try reloaded.predict(["hiya"]).first?.intent == (try classifier.predict(["hiya"])).first?.intent)
     #expect(reloaded.calibration == classifier.calibration)
+    #expect(classifier.vectorScale == 3 && reloaded.vectorScale == 3)
+
+    // Heads saved before the vector scale existed have no `vector_scale`: they read 1, as trained.
+    let manifestURL = output.appendingPathComponent(EncoderClassifier.manifestFileName)
+    var manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as? [String: Any])
+    #expect(manifest.removeValue(forKey: "vector_scale") as? Double == 3)
+    try JSONSerialization.data(withJSONObject: manifest).write(to: manifestURL)
+    #expect(try #require(try EncoderClassifier.load(from: output)).vectorScale == 1)
 
     // Trained again into the same folder without an encoder: the encoder files go.
     _ = try pipeline(encoder: nil, output: output).run(progress: Silent())

@@ -23,10 +23,12 @@ extension EncoderClassifier {
         var sentiment: Bool
         var calibration: Calibration
         var metrics: [String: Double]
+        /// The factor on the sentence vector (absent in heads saved before it existed: 1).
+        var vectorScale: Float?
 
         enum CodingKeys: String, CodingKey {
             case format, version, intents, sentiment, calibration, metrics
-            case outOfScopeLabel = "out_of_scope_label", sparseBuckets = "sparse_buckets"
+            case outOfScopeLabel = "out_of_scope_label", sparseBuckets = "sparse_buckets", vectorScale = "vector_scale"
         }
     }
 
@@ -52,7 +54,7 @@ extension EncoderClassifier {
         let target = directory.appendingPathComponent(Self.encoderFolderName)
         let manifest = Manifest(intents: labels.intents, outOfScopeLabel: outOfScopeLabel,
                                 sparseBuckets: featurizer?.bucketCount, sentiment: sentimentHead != nil,
-                                calibration: calibration, metrics: metrics)
+                                calibration: calibration, metrics: metrics, vectorScale: vectorScale)
         do {
             let files = FileManager.default
             if source.standardizedFileURL != target.standardizedFileURL {
@@ -117,6 +119,7 @@ extension EncoderClassifier {
             classifier.featurizer?.inverseDocumentFrequency = idf.value.scalars
         }
         classifier.calibration = manifest.calibration
+        classifier.vectorScale = manifest.vectorScale ?? 1
         classifier.metrics = manifest.metrics
         return classifier
     }

@@ -18,6 +18,10 @@ public final class EncoderClassifier {
     public let outOfScopeLabel: String
     /// Figures measured at training time (e.g. `encoder_validation_accuracy`).
     public internal(set) var metrics: [String: Double] = [:]
+    /// The factor on the (unit-length) sentence vector before the heads: it sets how much the
+    /// vector counts against the n-gram features under one L2 penalty (3: measured in
+    /// docs/BENCHMARKS.md; heads saved without it read 1).
+    public internal(set) var vectorScale: Float = 1
     var featurizer: SparseFeaturizer?
     let intentHead: EncoderHead
     let sentimentHead: EncoderHead?
@@ -49,7 +53,7 @@ public final class EncoderClassifier {
     /// The heads' logits for sentence vectors already computed.
     func logits(vectors: [[Float]], features: [SparseVector]) -> [(intent: [Float], sentiment: [Float])] {
         guard let width = vectors.first?.count else { return [] }
-        let batch = Tensor(shape: [vectors.count, width], scalars: vectors.flatMap { $0 })
+        let batch = Tensor(shape: [vectors.count, width], scalars: vectors.flatMap { $0.map { $0 * vectorScale } })
         let intent = intentHead.logits(batch, features: features)
         let k = intent.shape[1]
         let sentiment = sentimentHead?.logits(batch, features: features)

@@ -14,6 +14,10 @@ public struct EncoderClassifierTrainer {
     public var config: ChatModelConfig
     /// Passes over the data for each head.
     public var epochs = 40
+    /// The factor on the sentence vectors (see `EncoderClassifier.vectorScale`).
+    public var vectorScale: Float = 3
+    /// C of the heads' L2 penalty (see `EncoderHeadTraining.inverseRegularization`).
+    public var inverseRegularization: Float = 10
 
     /// A trainer with `config`'s settings.
     public init(config: ChatModelConfig) {
@@ -28,14 +32,16 @@ public struct EncoderClassifierTrainer {
                       vectors precomputed: [[Float]]? = nil, progress: (String) -> Void = { _ in }) throws -> EncoderClassifier {
         let all = training + validation
         progress("embedding \(all.count) messages")
-        let vectors = try precomputed ?? encoder.embed(all.map(\.text))
-        precondition(vectors.count == all.count, "\(vectors.count) vectors for \(all.count) examples")
+        let unscaled = try precomputed ?? encoder.embed(all.map(\.text))
+        precondition(unscaled.count == all.count, "\(unscaled.count) vectors for \(all.count) examples")
+        let vectors = unscaled.map { $0.map { $0 * vectorScale } }
         let labels = LabelSet(examples: all)
         let buckets = config.sparseFeatures ? config.sparseBuckets : nil
         let trainingRows = Array(training.indices), allRows = Array(all.indices)
         var settings = EncoderHeadTraining()
         settings.epochs = epochs
         settings.seed = config.seed
+        settings.inverseRegularization = inverseRegularization
 
         progress("training the intent head")
         let firstFeaturizer = fittedFeaturizer(all, rows: trainingRows)
@@ -44,7 +50,8 @@ public struct EncoderClassifierTrainer {
         let validationRows = Array(training.count..<all.count)
         let probe = EncoderClassifier(encoder: encoder, labels: labels, outOfScopeLabel: config.outOfScopeLabel,
                                       featurizer: firstFeaturizer, intentHead: first, sentimentHead: nil)
-        let validationLogits = probe.logits(vectors: validationRows.map { vectors[$0] },
+        probe.vectorScale = vectorScale
+        let validationLogits = probe.logits(vectors: validationRows.map { unscaled[$0] },
                                             features: validationRows.map { probe.features(all[$0].text) }).map(\.intent)
         let calibration = Calibration.fitted(logits: validationLogits, intents: validationRows.map { all[$0].intent },
                                              labels: labels, outOfScopeLabel: config.outOfScopeLabel,
@@ -74,6 +81,7 @@ public struct EncoderClassifierTrainer {
         let classifier = EncoderClassifier(encoder: encoder, labels: labels, outOfScopeLabel: config.outOfScopeLabel,
                                            featurizer: featurizer, intentHead: head, sentimentHead: sentimentHead)
         classifier.calibration = calibration
+        classifier.vectorScale = vectorScale
         classifier.metrics = ["encoder_intent_examples": Double(all.filter { $0.intent != nil }.count),
                               "encoder_sentiment_examples": Double(sentimentRows.count)]
         if !judged.isEmpty { classifier.metrics["encoder_validation_accuracy"] = Double(right.count) / Double(judged.count) }

@@ -84,7 +84,9 @@ final class SparseLinear {
     /// A lazy AdamW step on the rows touched since the last step, then clears their gradients.
     ///
     /// Each row keeps its own step count for the bias correction; untouched rows are not decayed.
-    func step(learningRate: Float, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float) {
+    /// `l2` adds l2 · p to the gradient of the rows it steps (a coupled L2 penalty, applied lazily).
+    func step(learningRate: Float, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float,
+              l2: Float = 0) {
         let k = outputSize
         let rows = touched.sorted()
         touched.removeAll(keepingCapacity: true)
@@ -98,6 +100,7 @@ final class SparseLinear {
                             let c1 = 1 - pow(beta1, t), c2 = (1 - pow(beta2, t)).squareRoot()
                             let shrink = 1 - learningRate * weightDecay
                             for i in (Int(row) * k)..<(Int(row) * k + k) {
+                                g[i] += l2 * p[i]
                                 m[i] = beta1 * m[i] + (1 - beta1) * g[i]
                                 v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
                                 p[i] = p[i] * shrink - learningRate / c1 * m[i] / (v[i].squareRoot() / c2 + epsilon)
