@@ -12,11 +12,7 @@ struct AnswerSetup {
 
     /// Loads the intents of `intents` and the model of `model` (else the active version) `jobs` times.
     init(intents: String, model: String?, jobs: Int, settings: TicketAnsweringSettings) throws {
-        do {
-            catalog = try IntentCatalog.load(from: URL(fileURLWithPath: intents), displayPath: intents)
-        } catch let error as FileFormatError {
-            throw CommandFailure("cannot load the intents:\n\(error.description)")
-        }
+        catalog = try IntentCatalog.loadForCommand(intents)
         guard let directory = ModelLocation.directory(model: model) else {
             throw CommandFailure("no model: give --model DIR or train one with `chatbot train` (it becomes the active version)")
         }

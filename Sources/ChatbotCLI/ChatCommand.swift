@@ -46,12 +46,7 @@ struct ChatCommand: ParsableCommand {
     var noColor = false
 
     func run() throws {
-        let catalog: IntentCatalog
-        do {
-            catalog = try IntentCatalog.load(from: URL(fileURLWithPath: intents), displayPath: intents)
-        } catch let error as FileFormatError {
-            throw CommandFailure("cannot load the intents:\n\(error.description)")
-        }
+        let catalog = try IntentCatalog.loadForCommand(intents)
         let (understanding, readerName, readerNotice, modelDirectory) = try makeUnderstanding(catalog: catalog)
         let sentimentCombination = try modelDirectory.map(ModelLocation.sentimentCombination) ?? .average()
         let policy = catalog.domain.storagePolicy  // the shop's own contact details are not redacted

@@ -64,12 +64,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog: IntentCatalog
-        do {
-            catalog = try IntentCatalog.load(from: URL(fileURLWithPath: intents), displayPath: intents)
-        } catch let error as FileFormatError {
-            throw CommandFailure("cannot load the intents:\n\(error.description)")
-        }
+        let catalog = try IntentCatalog.loadForCommand(intents)
         guard let directory = ModelLocation.directory(model: model.path) else {
             throw CommandFailure("no model: train one with `chatbot train` or pass --model DIR")
         }
