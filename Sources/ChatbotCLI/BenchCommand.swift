@@ -118,6 +118,10 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("serve-seconds"), help: "serve: seconds of load per point.")
     var serveSeconds = 10.0
 
+    @Option(name: .customLong("serve-think-seconds"), help: ArgumentHelp(
+        "serve: a customer's pause between an answer and their next message (0: none, a closed loop).", valueName: "S"))
+    var serveThinkSeconds = 0.0
+
     @Option(name: .long, help: ArgumentHelp(
         "training, inference: model sizes as WIDTHxLAYERS, comma-separated (default 128x2,256x4).", valueName: "LIST"))
     var shapes: String?
@@ -171,6 +175,7 @@ struct BenchCommand: ParsableCommand {
         settings.serve.databaseURL = serveDatabaseURL
         settings.serve.concurrency = serveConversations.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
         settings.serve.seconds = max(0.1, serveSeconds)
+        settings.serve.thinkSeconds = max(0, serveThinkSeconds)
         if let shapes { settings.network.shapes = shapes.split(separator: ",").compactMap(NetworkBenchmarkSettings.Shape.init) }
         if let trainingThreads { settings.network.trainingThreads = trainingThreads }
         if let inferenceThreads { settings.network.inferenceThreads = inferenceThreads }
