@@ -134,6 +134,10 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("serve-seconds"), help: "serve: seconds of load per point.")
     var serveSeconds = 10.0
 
+    @Option(name: .customLong("serve-think-seconds"), help: ArgumentHelp(
+        "serve: a customer's pause between an answer and their next message (0: none, a closed loop).", valueName: "S"))
+    var serveThinkSeconds = 0.0
+
     func validate() throws {
         if let clusteringIntents, clusteringIntents < 2 { throw ValidationError("--clustering-intents must be at least 2.") }
         if dumpSplit != nil && !validationSplit && !suite.contains(.encoder) {
@@ -175,6 +179,7 @@ struct BenchCommand: ParsableCommand {
         settings.serve.databaseURL = serveDatabaseURL
         settings.serve.concurrency = serveConversations.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
         settings.serve.seconds = max(0.1, serveSeconds)
+        settings.serve.thinkSeconds = max(0, serveThinkSeconds)
         for selected in suite {
             for record in selected.run(quick: quick, settings: settings) {
                 print(record.jsonLine)
