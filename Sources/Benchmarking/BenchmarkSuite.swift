@@ -36,6 +36,10 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case quantize
     /// `chatbot serve` on loopback: turns/s and p50/p99 at 1, 16, 64 conversations, 1 and 2 replicas (needs a model).
     case serve
+    /// Training steps of the chat network at the PyTorch peer's shapes (d128×2, d256×4; batch 64 × seq 32): tokens/s.
+    case training
+    /// Batch-1 classification latency and KV-cache generation ms/token of the chat network at the peer's shapes.
+    case inference
 
     /// The suites a plain `chatbot bench` runs: all but `intents` and `finetune`, which train models
     /// for 20+ minutes, `tickets`, `replies`, `quantize` and `serve`, which need a trained model, `encoder`,
@@ -97,6 +101,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
             bench.modelDirectory = inputs.modelFolder()
             return bench.run()
         case .serve: return ServeBenchmark(quick: quick, settings: settings.serve, inputs: inputs).run()
+        case .training: return TrainingThroughputBenchmark(quick: quick, settings: settings.network).run()
+        case .inference: return InferenceLatencyBenchmark(quick: quick, settings: settings.network).run()
         }
     }
 }

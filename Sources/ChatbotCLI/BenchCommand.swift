@@ -138,7 +138,23 @@ struct BenchCommand: ParsableCommand {
         "serve: a customer's pause between an answer and their next message (0: none, a closed loop).", valueName: "S"))
     var serveThinkSeconds = 0.0
 
+    @Option(name: .long, help: ArgumentHelp(
+        "training, inference: model sizes as WIDTHxLAYERS, comma-separated (default 128x2,256x4).", valueName: "LIST"))
+    var shapes: String?
+
+    @Option(name: .customLong("training-threads"), help: "training: OpenBLAS threads (default 2).")
+    var trainingThreads: Int?
+
+    @Option(name: .customLong("inference-threads"), help: "inference: OpenBLAS threads (default 1).")
+    var inferenceThreads: Int?
+
     func validate() throws {
+        if let shapes, shapes.split(separator: ",").contains(where: { NetworkBenchmarkSettings.Shape($0) == nil }) {
+            throw ValidationError("--shapes wants WIDTHxLAYERS items with a width divisible by 4, e.g. 128x2,256x4; got \(shapes).")
+        }
+        for (flag, threads) in [("--training-threads", trainingThreads), ("--inference-threads", inferenceThreads)] {
+            if let threads, threads < 1 { throw ValidationError("\(flag) must be at least 1 (got \(threads)).") }
+        }
         if let clusteringIntents, clusteringIntents < 2 { throw ValidationError("--clustering-intents must be at least 2.") }
         if dumpSplit != nil && !validationSplit && !suite.contains(.encoder) {
             throw ValidationError("--dump-split needs --validation-split (or --suite encoder).")
@@ -180,6 +196,9 @@ struct BenchCommand: ParsableCommand {
         settings.serve.concurrency = serveConversations.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
         settings.serve.seconds = max(0.1, serveSeconds)
         settings.serve.thinkSeconds = max(0, serveThinkSeconds)
+        if let shapes { settings.network.shapes = shapes.split(separator: ",").compactMap(NetworkBenchmarkSettings.Shape.init) }
+        if let trainingThreads { settings.network.trainingThreads = trainingThreads }
+        if let inferenceThreads { settings.network.inferenceThreads = inferenceThreads }
         for selected in suite {
             for record in selected.run(quick: quick, settings: settings) {
                 print(record.jsonLine)
