@@ -29,7 +29,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case encoder
     /// Clustering of labelled messages with hidden labels: ours (Ward over TF-IDF) vs TF-IDF + k-means, ARI/NMI.
     case clustering
-    /// Generated replies through the ticket path on held-out data with replies: ROUGE-L, chrF, share generated, replies/s (needs a model).
+    /// Generated replies through the ticket path on held-out data with replies: ROUGE-L, chrF, share generated, replies/s (needs a model);
+    /// without held-out files, the share of generated replies in the demo chat over the intents' examples.
     case replies
     /// Int8 against Float32 weights of a trained model: checkpoint size, load time, batch-1 latency.
     case quantize
@@ -93,6 +94,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .replies:
             var replies = settings.replies
             replies.modelDirectory = replies.modelDirectory ?? inputs.modelFolder()?.path
+            replies.intentsDirectory = inputs.intentsDirectory
             return ReplyBenchmark(quick: quick, settings: replies).run()
         case .quantize:
             var bench = QuantizationBenchmark(quick: quick)

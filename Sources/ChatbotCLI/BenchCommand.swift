@@ -102,6 +102,22 @@ struct BenchCommand: ParsableCommand {
         "replies: where to write the answers (JSON Lines, as chatbot answer writes them).", valueName: "FILE"))
     var repliesAnswers: String?
 
+    @Option(name: .customLong("replies-no-repeat-ngram"), help: ArgumentHelp(
+        "replies: never repeat an n-gram of N tokens in a reply (0: off; default the chat's).", valueName: "N"))
+    var repliesNoRepeatNGram: Int?
+
+    @Option(name: .customLong("replies-repetition-penalty"), help: ArgumentHelp(
+        "replies: CTRL repetition penalty on the reply's used tokens (1: off, the default).", valueName: "X"))
+    var repliesRepetitionPenalty: Float?
+
+    @Option(name: .customLong("replies-temperature"), help: ArgumentHelp(
+        "replies: sampling temperature (0: greedy, the default).", valueName: "T"))
+    var repliesTemperature: Float?
+
+    @Option(name: .customLong("replies-top-p"), help: ArgumentHelp(
+        "replies: nucleus sampling's probability mass (1: off, the default).", valueName: "P"))
+    var repliesTopP: Float?
+
 
     @Option(name: .long, help: ArgumentHelp(
         "encoder: the encoder folder (default .chatbot/encoders/all-MiniLM-L6-v2; scripts/get-encoder).", valueName: "DIR"))
@@ -172,6 +188,10 @@ struct BenchCommand: ParsableCommand {
         settings.replies.trainFile = repliesTrain
         settings.replies.testFile = repliesTest
         settings.replies.answersFile = repliesAnswers
+        settings.replies.noRepeatNGramSize = repliesNoRepeatNGram
+        settings.replies.repetitionPenalty = repliesRepetitionPenalty
+        settings.replies.temperature = repliesTemperature
+        settings.replies.topP = repliesTopP
         settings.serve.databaseURL = serveDatabaseURL
         settings.serve.concurrency = serveConversations.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
         settings.serve.seconds = max(0.1, serveSeconds)
