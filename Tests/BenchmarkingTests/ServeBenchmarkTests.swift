@@ -35,8 +35,9 @@ import TestSupport
     settings.concurrency = [4]
     settings.replicas = [1]
     settings.thinkSeconds = 0.3
+    settings.seconds = 4  // not quick: under a loaded machine's first turns one second may hold none
     let inputs = try tinyModelInputs(in: folder)
-    let records = await onOwnThread { [settings] in ServeBenchmark(quick: true, settings: settings, inputs: inputs).run() }
+    let records = await onOwnThread { [settings] in ServeBenchmark(quick: false, settings: settings, inputs: inputs).run() }
     let values = Dictionary(records.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
     let prefix = "serve.sqlite.replicas1.conversations4.think0.3s"
     // Each pause is at least 0.15 s, so four customers send at most 4 / 0.15 ≈ 27 messages a second.
