@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "PretrainedEncoder", dependencies: ["TensorCore", "Tokenization"], swiftSettings: strictSettings),
 
         // Conversations, feedback, model versions and tickets in SQLite or PostgreSQL.
-        .target(name: "ConversationStorage", dependencies: ["CSQLite", "CLibPQ"], swiftSettings: strictSettings),
+        .target(name: "ConversationStorage", dependencies: ["CSQLite", "CLibPQ", "Primitives"], swiftSettings: strictSettings),
 
         // Rule-based sentiment on our own lexicon, conversation mood, and the combiner the
         // learned head plugs into (no model, storage or C code).

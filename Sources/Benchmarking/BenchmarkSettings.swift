@@ -18,6 +18,8 @@ public struct BenchmarkSettings: Sendable {
     public var replies = ReplyBenchmarkSettings()
     /// The `serve` suite's loads, replicas and PostgreSQL.
     public var serve = ServeBenchmarkSettings()
+    /// The `training` and `inference` suites' shapes and threads.
+    public var network = NetworkBenchmarkSettings()
 
     /// The defaults.
     public init() {}

@@ -29,12 +29,17 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case encoder
     /// Clustering of labelled messages with hidden labels: ours (Ward over TF-IDF) vs TF-IDF + k-means, ARI/NMI.
     case clustering
-    /// Generated replies through the ticket path on held-out data with replies: ROUGE-L, chrF, share generated, replies/s (needs a model).
+    /// Generated replies through the ticket path on held-out data with replies: ROUGE-L, chrF, share generated, replies/s (needs a model);
+    /// without held-out files, the share of generated replies in the demo chat over the intents' examples.
     case replies
     /// Int8 against Float32 weights of a trained model: checkpoint size, load time, batch-1 latency.
     case quantize
     /// `chatbot serve` on loopback: turns/s and p50/p99 at 1, 16, 64 conversations, 1 and 2 replicas (needs a model).
     case serve
+    /// Training steps of the chat network at the PyTorch peer's shapes (d128×2, d256×4; batch 64 × seq 32): tokens/s.
+    case training
+    /// Batch-1 classification latency and KV-cache generation ms/token of the chat network at the peer's shapes.
+    case inference
 
     /// The suites a plain `chatbot bench` runs: all but `intents` and `finetune`, which train models
     /// for 20+ minutes, `tickets`, `replies`, `quantize` and `serve`, which need a trained model, `encoder`,
@@ -89,12 +94,15 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .replies:
             var replies = settings.replies
             replies.modelDirectory = replies.modelDirectory ?? inputs.modelFolder()?.path
+            replies.intentsDirectory = inputs.intentsDirectory
             return ReplyBenchmark(quick: quick, settings: replies).run()
         case .quantize:
             var bench = QuantizationBenchmark(quick: quick)
             bench.modelDirectory = inputs.modelFolder()
             return bench.run()
         case .serve: return ServeBenchmark(quick: quick, settings: settings.serve, inputs: inputs).run()
+        case .training: return TrainingThroughputBenchmark(quick: quick, settings: settings.network).run()
+        case .inference: return InferenceLatencyBenchmark(quick: quick, settings: settings.network).run()
         }
     }
 }

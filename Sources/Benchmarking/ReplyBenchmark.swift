@@ -4,9 +4,11 @@
 // have real replies to compare with); ROUGE-L and chrF against the references, the share of
 // generated replies, replies/s, and the answers written as `chatbot answer` writes them so that
 // `../shared/bench/reply_score.py` scores them beside the peers (scripts/bench-replies).
+// Without held-out files it measures the demo chat instead (ReplyBenchmark+Demo.swift).
 import Dialogue
 import FileFormats
 import Foundation
+import LanguageModeling
 import ModelLifecycle
 import Primitives
 import TicketAnswering
@@ -21,8 +23,18 @@ public struct ReplyBenchmarkSettings: Sendable, Hashable {
     public var answersFile: String?
     /// The model folder (default: the active version in models/).
     public var modelDirectory: String?
+    /// The intents folder whose examples the demo chat part answers (without held-out files).
+    public var intentsDirectory = URL(fileURLWithPath: "intents")
     /// Tickets per analyser batch.
     public var batchSize = 64
+    /// Decoding overrides (nil: the understanding's default).
+    public var noRepeatNGramSize: Int?
+    /// CTRL repetition penalty override (1: off).
+    public var repetitionPenalty: Float?
+    /// Sampling temperature override (0: greedy).
+    public var temperature: Float?
+    /// Nucleus (top-p) override (1: off).
+    public var topP: Float?
 
     /// No files yet.
     public init() {}
@@ -52,11 +64,11 @@ public struct ReplyBenchmark {
     }
 
     private func measure() throws -> [BenchmarkRecord] {
-        guard let train = settings.trainFile, let test = settings.testFile else {
-            throw TicketAnsweringError("give --replies-train and --replies-test (scripts/bench-replies makes them)")
-        }
         guard let model = settings.modelDirectory.map(URL.init(fileURLWithPath:)) ?? ModelRegistry().activeModelDirectory() else {
             throw TicketAnsweringError("no model (give --model DIR)")
+        }
+        guard let train = settings.trainFile, let test = settings.testFile else {
+            return try demoChat(model: model)
         }
         let catalog = Self.catalog(try LabelledDataReader.read(contentsOf: URL(fileURLWithPath: train)))
         var references: [String: String] = [:]
@@ -72,7 +84,7 @@ public struct ReplyBenchmark {
         var options = TicketAnsweringSettings()
         options.plain = true
         options.generateReplies = true
-        let analyser = TicketAnalyser(catalog: catalog, understanding: try ChatModelUnderstanding(contentsOf: model),
+        let analyser = TicketAnalyser(catalog: catalog, understanding: try understanding(model),
                                       sentimentCombination: try ModelSentiment.combination(in: model), settings: options)
         let started = ContinuousClock.now
         var answers: [TicketAnswer] = []
@@ -98,6 +110,16 @@ public struct ReplyBenchmark {
             BenchmarkRecord(name: "\(name).generated_share", value: 100 * Double(generated) / Double(max(1, answers.count)), unit: "%"),
             BenchmarkRecord(name: "\(name).replies_per_second", value: Double(answers.count) / max(1e-9, seconds), unit: "replies/s"),
         ]
+    }
+
+    /// The model's understanding with the settings' decoding overrides.
+    func understanding(_ model: URL) throws -> ChatModelUnderstanding {
+        let understanding = try ChatModelUnderstanding(contentsOf: model)
+        if let noRepeatNGramSize = settings.noRepeatNGramSize { understanding.generation.noRepeatNGramSize = noRepeatNGramSize }
+        if let repetitionPenalty = settings.repetitionPenalty { understanding.generation.repetitionPenalty = repetitionPenalty }
+        if let temperature = settings.temperature { understanding.generation.temperature = temperature }
+        if let topP = settings.topP { understanding.generation.topP = topP }
+        return understanding
     }
 
     /// The answers in `chatbot answer`'s JSON Lines, where the settings say or to a temporary file.

@@ -1,7 +1,8 @@
 // The `serve` suite: `chatbot serve` on loopback under load. N conversations each send their next
-// message as soon as the last was answered (a closed loop, like N customers typing fast) for a
-// fixed time, through 1 or 2 replicas, on SQLite and on PostgreSQL; turns/s and p50/p99 latency
-// as the client sees it. The replicas and the client run in this process and share its cores.
+// message as soon as the last was answered (a closed loop, like N customers typing fast; or after
+// a pause like a person typing, `--serve-think-seconds`) for a fixed time, through 1 or 2
+// replicas, on SQLite and on PostgreSQL; turns/s and p50/p99 latency as the client sees it. The
+// replicas and the client run in this process and share its cores.
 import ConversationStorage
 import Dialogue
 import FileFormats
@@ -60,8 +61,10 @@ public struct ServeBenchmark {
             defer { servers.forEach { $0.stop() } }
             let ports = servers.map(\.port)
             for concurrency in settings.concurrency {
-                let load = try ServeLoad(ports: ports, conversations: concurrency, seconds: quick ? 1 : settings.seconds).run()
-                let prefix = "serve.\(backend).replicas\(replicas).conversations\(concurrency)"
+                let load = try ServeLoad(ports: ports, conversations: concurrency, seconds: quick ? 1 : settings.seconds,
+                                         thinkSeconds: settings.thinkSeconds).run()
+                let pacing = settings.thinkSeconds > 0 ? ".think\(String(format: "%g", settings.thinkSeconds))s" : ""
+                let prefix = "serve.\(backend).replicas\(replicas).conversations\(concurrency)\(pacing)"
                 records.append(BenchmarkRecord(name: "\(prefix).turns_per_second", value: load.turnsPerSecond, unit: "turns/s"))
                 records.append(BenchmarkRecord(name: "\(prefix).p50", value: load.latencies.percentile(50), unit: "ms"))
                 records.append(BenchmarkRecord(name: "\(prefix).p99", value: load.latencies.percentile(99), unit: "ms"))

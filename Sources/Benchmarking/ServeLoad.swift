@@ -1,5 +1,5 @@
 // The `serve` suite's client: N conversations on loopback, each sending its next message as soon
-// as the last was answered, for a fixed time; one message in turn to each replica. A handed-off
+// as the last was answered (or after a customer's pause), for a fixed time; one message in turn to each replica. A handed-off
 // conversation (202) is replaced by a new one. Latency is request to response as the client sees it.
 import Foundation
 #if canImport(FoundationNetworking)
@@ -8,7 +8,7 @@ import FoundationNetworking
 import Primitives
 import Serving
 
-/// A closed-loop load of conversations.
+/// A closed-loop load of conversations, with or without the customers' pauses.
 struct ServeLoad {
     struct Outcome {
         var turnsPerSecond: Double
@@ -19,6 +19,8 @@ struct ServeLoad {
     let ports: [Int]
     let conversations: Int
     let seconds: Double
+    /// The mean pause before each next message; each pause is uniform in [0.5, 1.5] × this.
+    let thinkSeconds: Double
 
     /// Runs the load (blocking the calling thread) and returns what it measured.
     func run() throws -> Outcome {
@@ -45,6 +47,9 @@ struct ServeLoad {
     private func customer(_ index: Int, session: URLSession, until deadline: Date, into results: ResultBox) async {
         var chat: (id: String, token: String)?
         var turn = index
+        if thinkSeconds > 0 {  // customers arrive spread over one pause, not all in the same instant
+            try? await Task.sleep(for: .seconds(Double.random(in: 0..<thinkSeconds)))
+        }
         while Date() < deadline {
             let port = ports[turn % ports.count]
             do {
@@ -68,6 +73,9 @@ struct ServeLoad {
                 results.fail()
             }
             turn += 1
+            if thinkSeconds > 0 {
+                try? await Task.sleep(for: .seconds(thinkSeconds * Double.random(in: 0.5...1.5)))
+            }
         }
     }
 

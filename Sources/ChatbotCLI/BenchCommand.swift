@@ -102,6 +102,22 @@ struct BenchCommand: ParsableCommand {
         "replies: where to write the answers (JSON Lines, as chatbot answer writes them).", valueName: "FILE"))
     var repliesAnswers: String?
 
+    @Option(name: .customLong("replies-no-repeat-ngram"), help: ArgumentHelp(
+        "replies: never repeat an n-gram of N tokens in a reply (0: off; default the chat's).", valueName: "N"))
+    var repliesNoRepeatNGram: Int?
+
+    @Option(name: .customLong("replies-repetition-penalty"), help: ArgumentHelp(
+        "replies: CTRL repetition penalty on the reply's used tokens (1: off, the default).", valueName: "X"))
+    var repliesRepetitionPenalty: Float?
+
+    @Option(name: .customLong("replies-temperature"), help: ArgumentHelp(
+        "replies: sampling temperature (0: greedy, the default).", valueName: "T"))
+    var repliesTemperature: Float?
+
+    @Option(name: .customLong("replies-top-p"), help: ArgumentHelp(
+        "replies: nucleus sampling's probability mass (1: off, the default).", valueName: "P"))
+    var repliesTopP: Float?
+
 
     @Option(name: .long, help: ArgumentHelp(
         "encoder: the encoder folder (default .chatbot/encoders/all-MiniLM-L6-v2; scripts/get-encoder).", valueName: "DIR"))
@@ -118,7 +134,27 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("serve-seconds"), help: "serve: seconds of load per point.")
     var serveSeconds = 10.0
 
+    @Option(name: .customLong("serve-think-seconds"), help: ArgumentHelp(
+        "serve: a customer's pause between an answer and their next message (0: none, a closed loop).", valueName: "S"))
+    var serveThinkSeconds = 0.0
+
+    @Option(name: .long, help: ArgumentHelp(
+        "training, inference: model sizes as WIDTHxLAYERS, comma-separated (default 128x2,256x4).", valueName: "LIST"))
+    var shapes: String?
+
+    @Option(name: .customLong("training-threads"), help: "training: OpenBLAS threads (default 2).")
+    var trainingThreads: Int?
+
+    @Option(name: .customLong("inference-threads"), help: "inference: OpenBLAS threads (default 1).")
+    var inferenceThreads: Int?
+
     func validate() throws {
+        if let shapes, shapes.split(separator: ",").contains(where: { NetworkBenchmarkSettings.Shape($0) == nil }) {
+            throw ValidationError("--shapes wants WIDTHxLAYERS items with a width divisible by 4, e.g. 128x2,256x4; got \(shapes).")
+        }
+        for (flag, threads) in [("--training-threads", trainingThreads), ("--inference-threads", inferenceThreads)] {
+            if let threads, threads < 1 { throw ValidationError("\(flag) must be at least 1 (got \(threads)).") }
+        }
         if let clusteringIntents, clusteringIntents < 2 { throw ValidationError("--clustering-intents must be at least 2.") }
         if dumpSplit != nil && !validationSplit && !suite.contains(.encoder) {
             throw ValidationError("--dump-split needs --validation-split (or --suite encoder).")
@@ -152,9 +188,17 @@ struct BenchCommand: ParsableCommand {
         settings.replies.trainFile = repliesTrain
         settings.replies.testFile = repliesTest
         settings.replies.answersFile = repliesAnswers
+        settings.replies.noRepeatNGramSize = repliesNoRepeatNGram
+        settings.replies.repetitionPenalty = repliesRepetitionPenalty
+        settings.replies.temperature = repliesTemperature
+        settings.replies.topP = repliesTopP
         settings.serve.databaseURL = serveDatabaseURL
         settings.serve.concurrency = serveConversations.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
         settings.serve.seconds = max(0.1, serveSeconds)
+        settings.serve.thinkSeconds = max(0, serveThinkSeconds)
+        if let shapes { settings.network.shapes = shapes.split(separator: ",").compactMap(NetworkBenchmarkSettings.Shape.init) }
+        if let trainingThreads { settings.network.trainingThreads = trainingThreads }
+        if let inferenceThreads { settings.network.inferenceThreads = inferenceThreads }
         for selected in suite {
             for record in selected.run(quick: quick, settings: settings) {
                 print(record.jsonLine)

@@ -47,8 +47,7 @@ struct ChatCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try IntentCatalog.loadForCommand(intents)
-        let (understanding, readerName, readerNotice, modelDirectory) = try makeUnderstanding(catalog: catalog)
-        let sentimentCombination = try modelDirectory.map(ModelLocation.sentimentCombination) ?? .average()
+        let (understanding, readerName, readerNotice, sentimentCombination) = try makeUnderstanding(catalog: catalog)
         let policy = catalog.domain.storagePolicy  // the shop's own contact details are not redacted
         var conversationStore = try store.open(policy: policy)
         var spooling: SpoolingConversationStore?
@@ -89,26 +88,41 @@ struct ChatCommand: ParsableCommand {
     }
 
     /// The model of --model, else the active version, else a freshly trained demo model; the
-    /// example matcher only when training fails. Returns it, its name for the banner, a notice, and
-    /// the model's folder (nil for the example matcher).
-    private func makeUnderstanding(catalog: IntentCatalog) throws -> (any LanguageUnderstanding, String, String?, URL?) {
+    /// example matcher when training fails or the active version does not load (a corrupt or
+    /// truncated file; --model's folder failing is an error instead). Returns it, its name for the
+    /// banner, a notice, and how its sentiment head is combined with the lexicon.
+    private func makeUnderstanding(catalog: IntentCatalog) throws
+        -> (any LanguageUnderstanding, String, String?, SentimentCombination) {
         if let directory = ModelLocation.directory(model: model.path) {
-            let understanding = try ModelLocation.load(directory)
-            return (understanding, "model \(understanding.modelVersion)", nil, directory)
+            do {
+                return try Self.loadModel(directory)
+            } catch where model.path == nil {
+                return Self.fallback(catalog, because: "the active version does not load (\(error))")
+            }
         }
         Self.printError("No trained model yet: training the demo model on \(intents) first (once; a minute or two).")
         do {
             let pipeline = TrainingPipeline(sources: TrainingPipeline.demoSources(intents: intents), config: ChatModelConfig(), output: nil)
             let outcome = try TrainingSummary.run(pipeline)
             Self.printError(TrainingSummary.table(outcome, registered: outcome.directory.lastPathComponent))
-            let understanding = try ModelLocation.load(outcome.directory)
-            return (understanding, "model \(understanding.modelVersion)", nil, outcome.directory)
+            return try Self.loadModel(outcome.directory)
         } catch {
-            let fallback = ExampleMatchingUnderstanding(catalog: catalog)
-            return (fallback, "example-matching understanding \(fallback.modelVersion)",
-                    "note: training the model failed (\(error)); using the example-matching understanding with template replies instead",
-                    nil)
+            return Self.fallback(catalog, because: "training the model failed (\(error))")
         }
+    }
+
+    /// The model in `directory` with its sentiment combination, for `makeUnderstanding`.
+    private static func loadModel(_ directory: URL) throws -> (any LanguageUnderstanding, String, String?, SentimentCombination) {
+        let understanding = try ModelLocation.load(directory)
+        return (understanding, "model \(understanding.modelVersion)", nil, try ModelLocation.sentimentCombination(in: directory))
+    }
+
+    /// The example matcher with a one-line notice saying why, for `makeUnderstanding`.
+    private static func fallback(_ catalog: IntentCatalog, because reason: String)
+        -> (any LanguageUnderstanding, String, String?, SentimentCombination) {
+        let fallback = ExampleMatchingUnderstanding(catalog: catalog)
+        return (fallback, "example-matching understanding \(fallback.modelVersion)",
+                "note: \(reason); using the example-matching understanding with template replies instead", .average())
     }
 
     private static func printLine(_ text: String) {

@@ -7,6 +7,7 @@ import FileFormats
 import Foundation
 import LanguageModeling
 import ModelLifecycle
+import Primitives
 import TensorCore
 
 /// Scores a trained model on labelled data.
@@ -87,9 +88,9 @@ package struct EvaluateCommand: ParsableCommand {
         if let report {
             let title = "Evaluation of \(modelURL.lastPathComponent) on \(dataURL.lastPathComponent)"
             do {
-                try Data(EvaluationReport.html(metrics, title: title, replies: replies).utf8).write(to: URL(fileURLWithPath: report))
+                try AtomicFile.write(EvaluationReport.html(metrics, title: title, replies: replies), to: URL(fileURLWithPath: report))
             } catch {
-                throw CommandFailure("cannot write \(report): \(error.localizedDescription)")
+                throw CommandFailure("cannot write \(error.description)")
             }
         }
         if json { return try metrics.jsonString(replies: replies) }

@@ -3,6 +3,7 @@
 import ArgumentParser
 import FileFormats
 import Foundation
+import Primitives
 import Sentiment
 
 /// Prints the sentiment of a text or annotates a CSV file.
@@ -74,9 +75,9 @@ struct SentimentCommand: ParsableCommand {
             let annotated = try annotate(file: file, with: analyser)
             if let output {
                 do {
-                    try Data(annotated.utf8).write(to: URL(fileURLWithPath: output))
+                    try AtomicFile.write(annotated, to: URL(fileURLWithPath: output))
                 } catch {
-                    throw CommandFailure("cannot write \(output): \(error.localizedDescription)")
+                    throw CommandFailure("cannot write \(error.description)")
                 }
             } else {
                 print(annotated, terminator: "")

@@ -58,21 +58,11 @@ struct TicketQueueRun {
         guard command.outputFormatChosen == .jsonl || command.format == nil else {
             throw CommandFailure("--collect writes JSON Lines only")
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw CommandFailure("cannot write \(path)")
-        }
-        var buffer = Data()
+        let sink = try OutputSink(path: path)
         let counts = try AnswerCommand.failing {
-            try queue.collect { line in
-                buffer.append(contentsOf: (line + "\n").utf8)
-                if buffer.count >= 1 << 16 {
-                    try handle.write(contentsOf: buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            }
+            try queue.collect { line in try sink.write(line + "\n") }
         }
-        try handle.write(contentsOf: buffer)
-        try handle.close()
+        try sink.close()
         note(TicketStatus.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
         if (counts[.failed] ?? 0) > 0 || (counts[.queued] ?? 0) + (counts[.claimed] ?? 0) > 0 { throw ExitCode(2) }
     }

@@ -38,9 +38,9 @@ extension Tokenizer {
     /// Writes `tokenizer.json` to `path`.
     public func write(toFile path: String) throws(TokenizationError) {
         do {
-            try huggingFaceJSON().write(toFile: path, atomically: true, encoding: .utf8)
+            try AtomicFile.write(huggingFaceJSON(), to: URL(fileURLWithPath: path))
         } catch {
-            throw TokenizationError("cannot write file", file: path)
+            throw TokenizationError("cannot write file: \(error.message)", file: path)
         }
     }
 

@@ -203,3 +203,33 @@ private func names(_ records: [BenchmarkRecord], sourceLocation: SourceLocation 
     settings.intentCount = 2
     #expect(names(ClusteringBenchmark(settings: settings).run()).contains("clustering.labelled.intents2.ward_tfidf.true_k.nmi"))
 }
+
+@Test func trainingMeasuresTokensPerSecondForEveryShape() {
+    var settings = NetworkBenchmarkSettings()
+    settings.shapes = [.init(width: 8, layers: 1), .init(width: 16, layers: 2)]
+    settings.trainingThreads = 1
+    var bench = TrainingThroughputBenchmark(quick: true, settings: settings)
+    (bench.vocabularySize, bench.intentCount, bench.batch, bench.length) = (50, 5, 2, 6)
+    let found = names(bench.run())
+    #expect(found == ["d8x1", "d16x2"].flatMap { shape in
+        ["tokens_per_s", "step_ms", "gflops"].map { "training.\(shape).\($0)" }
+    })
+}
+
+@Test func inferenceMeasuresLatencyAndCachedGenerationMatchesRecomputing() {
+    var settings = NetworkBenchmarkSettings()
+    settings.shapes = [.init(width: 16, layers: 2)]
+    var bench = InferenceLatencyBenchmark(quick: true, settings: settings)
+    (bench.vocabularySize, bench.intentCount, bench.sequenceLength, bench.newTokens) = (50, 5, 5, 4)
+    let records = bench.run()
+    #expect(names(records) == ["classify_ms", "classify_p99_ms", "generate_ms_per_token", "cache_matches_recompute"]
+        .map { "inference.d16x2.\($0)" })
+    #expect(records.last?.value == 1)
+}
+
+@Test func networkShapesParseOnlyWidthsThatSplitIntoFourHeads() {
+    #expect(NetworkBenchmarkSettings.Shape("256x4") == .init(width: 256, layers: 4))
+    #expect(NetworkBenchmarkSettings.Shape("130x2") == nil)
+    #expect(NetworkBenchmarkSettings.Shape("128") == nil)
+    #expect(NetworkBenchmarkSettings.Shape("128x0") == nil)
+}

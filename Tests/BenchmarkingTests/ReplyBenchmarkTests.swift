@@ -1,8 +1,10 @@
 // The `replies` suite on a tiny model trained on replies: every figure is there, the answers
-// file holds one answer per held-out ticket with its id, and missing files skip the suite.
+// file holds one answer per held-out ticket with its id, and missing files skip the suite;
+// without held-out files it measures the chat on an intents folder's examples.
 import Benchmarking
 import Foundation
 import LanguageModeling
+import ModelLifecycle
 import Testing
 import TestSupport
 
@@ -32,5 +34,31 @@ import TestSupport
     #expect(answers.count == 4 && answers[0].contains("\"id\":\"r1\""))
 
     settings.testFile = nil
+    settings.intentsDirectory = folder.appendingPathComponent("no-intents")
     #expect(ReplyBenchmark(quick: true, settings: settings).run().isEmpty)
+}
+
+@Test func withoutHeldOutFilesTheSuiteCountsGeneratedRepliesInTheDemoChat() throws {
+    let root = try TestFixtures.folder([:]), intents = try TestFixtures.folder(TinyDomain.intentFiles)
+    defer {
+        try? FileManager.default.removeItem(at: root)
+        try? FileManager.default.removeItem(at: intents)
+    }
+    let model = root.appendingPathComponent("model")
+    _ = try TrainingPipeline(sources: TrainingSources(intents: intents.path), config: TinyDomain.config, output: model,
+                             registry: ModelRegistry(root: root.appendingPathComponent("models"))).run(progress: Silent())
+    var settings = ReplyBenchmarkSettings()
+    settings.modelDirectory = model.path
+    settings.intentsDirectory = intents
+    let values = Dictionary(ReplyBenchmark(quick: false, settings: settings).run().map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+    #expect(values["replies.demo.turns"] == 18)
+    let answers = values["replies.demo.answers"] ?? 0
+    #expect(answers > 0 && answers <= 18)
+    #expect((values["replies.demo.generated_share_of_answers"] ?? 0) > 0, "a model that learnt the replies generates some that pass")
+    #expect((values["replies.demo.generated_share"] ?? 101) <= (values["replies.demo.generated_share_of_answers"] ?? 0))
+}
+
+private struct Silent: TrainingProgressReporting {
+    func update(_ progress: TrainingProgress) {}
+    func finish() {}
 }

@@ -11,21 +11,6 @@ import Testing
 import TestSupport
 
 /// A tiny model of TinyDomain's intents and its intents folder, in a fresh folder.
-private func tinySetup() throws -> (folder: URL, model: String, intents: String) {
-    let folder = try TestFixtures.folder([:])
-    let intents = folder.appendingPathComponent("intents")
-    try FileManager.default.createDirectory(at: intents, withIntermediateDirectories: true)
-    for (name, text) in TinyDomain.intentFiles { try text.write(to: intents.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-    let examples = [("refund", ["I want a refund", "give me my money back", "refund my payment please", "can I get a refund"]),
-                    ("shipping", ["how much is shipping", "what does delivery cost", "shipping cost to France", "is delivery free"]),
-                    ("greeting", ["hello", "hi there", "good morning", "hey"])]
-        .flatMap { intent in intent.1.map { TrainingExample(text: $0, intent: intent.0) } }
-    let model = try ChatModelTrainer(config: .tiny(epochs: 3)).train(examples).model
-    let modelURL = folder.appendingPathComponent("model")
-    try model.save(to: modelURL)
-    return (folder, modelURL.path, intents.path)
-}
-
 private func ticketCSV(_ count: Int, in folder: URL, broken: Bool = false) throws -> String {
     let texts = ["I want a refund for my order", "how much is shipping to Spain", "hello there"]
     var csv = "id,body,customer\n" + (0..<count).map { "T\($0),\(texts[$0 % 3]),Customer \($0)\n" }.joined()

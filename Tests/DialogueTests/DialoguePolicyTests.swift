@@ -149,7 +149,7 @@ private func responses(of intent: String) throws -> [String] {
     #expect(decision.reply == "Order 48213377 ships tomorrow. Questions? support@ridgeline.example.com")
 }
 
-@Test(arguments: ["Order {colour} ships", "   ", "Sent to {email}"])
+@Test(arguments: ["Order {colour} ships", "   ", "Sent to {email}", "Order {order_id} has been picked and will be"])
 func aFailingGeneratedReplyFallsBackToTheTemplate(generated: String) throws {
     var state = DialogueState()
     let decision = try decide("status of 48213377?", as: "order_status", state: &state, generated: generated)

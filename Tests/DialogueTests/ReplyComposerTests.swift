@@ -23,22 +23,25 @@ func slotsFillAnyText(text: String) {
     #expect(filled.count == text.count + (text.components(separatedBy: "{order_id}").count - 1) * ("48213377".count - "{order_id}".count))
 }
 
-@Test func checksRejectEmptyUnknownUnfilledAndRepeatedReplies() {
+@Test func checksRejectEmptyUnknownUnfilledRepeatedAndUnfinishedReplies() {
     let composer = ReplyComposer(domain: shop)
     #expect(composer.checked("", slots: [:], lastReply: nil) == .failure(.empty))
     #expect(composer.checked(" \n ", slots: [:], lastReply: nil) == .failure(.empty))
     #expect(composer.checked("Hi {colour}", slots: [:], lastReply: nil) == .failure(.unknownPlaceholder("colour")))
     #expect(composer.checked("Order {order_id}", slots: [:], lastReply: nil) == .failure(.unfilledSlot("order_id")))
     #expect(composer.checked("Hi there", slots: [:], lastReply: "hi  THERE") == .failure(.repeatsLastReply))
-    #expect(composer.checked("Order {order_id} at {shop_name}", slots: [.orderID: "1"], lastReply: nil)
-        == .success("Order 1 at Ridgeline"))
-    #expect(composer.checked("Braces {like this} are text", slots: [:], lastReply: nil) == .success("Braces {like this} are text"))
+    #expect(composer.checked("Order {order_id} at {shop_name}.", slots: [.orderID: "1"], lastReply: nil)
+        == .success("Order 1 at Ridgeline."))
+    #expect(composer.checked("Braces {like this} are text!", slots: [:], lastReply: nil) == .success("Braces {like this} are text!"))
+    #expect(composer.checked("I can send a", slots: [:], lastReply: nil) == .failure(.unfinished))
+    #expect(composer.checked("See you soon 👋", slots: [:], lastReply: nil) == .success("See you soon 👋"))
+    #expect(composer.checked("He said \"done.\" ", slots: [:], lastReply: nil) == .success("He said \"done.\""))
 }
 
 @Test func placeholdersTheTemplatesUseAreKnownAndStayUnfilled() {
     let composer = ReplyComposer(domain: shop, templates: ["Log in to {website_name}.", "Call {shop_phone}."])
     #expect(composer.templatePlaceholders == ["website_name", "shop_phone"])
-    #expect(composer.checked("Open {website_name} at {shop_name}", slots: [:], lastReply: nil)
-        == .success("Open {website_name} at Ridgeline"))
+    #expect(composer.checked("Open {website_name} at {shop_name}.", slots: [:], lastReply: nil)
+        == .success("Open {website_name} at Ridgeline."))
     #expect(composer.checked("Hi {colour}", slots: [:], lastReply: nil) == .failure(.unknownPlaceholder("colour")))
 }

@@ -1,5 +1,6 @@
 // Generation after training on the tiny set: a forced intent reproduces one of its trained
-// replies with placeholders intact, cached decoding equals full recomputation, sampling is seeded.
+// replies with placeholders intact, cached decoding equals full recomputation, sampling is seeded,
+// and repetition control stops loops without changing what a trained model says.
 import LanguageModeling
 import Testing
 
@@ -67,4 +68,33 @@ import Testing
     let cached = try model.generate("hello", options: options)
     options.usesCache = false
     #expect(try model.generate("hello", options: options) == cached)
+}
+
+@Test func noRepeatNGramsKeepAnUnderTrainedModelFromSayingATokenPairTwice() throws {
+    var config = Fixtures.config()
+    config.epochs = 2
+    let model = try ChatModelTrainer(config: config).train(Fixtures.examples).model
+    var options = GenerationOptions()
+    options.intent = "greeting"
+    options.maxNewTokens = 40
+    let pairs = { (ids: [Int]) in zip(ids, ids.dropFirst()).map { [$0, $1] } }
+    let plain = pairs(try model.generate("hello", options: options).tokenIDs)
+    #expect(Set(plain).count < plain.count, "the under-trained model loops without the rule")
+    options.noRepeatNGramSize = 2
+    let controlled = pairs(try model.generate("hello", options: options).tokenIDs)
+    #expect(!controlled.isEmpty && Set(controlled).count == controlled.count)
+}
+
+@Test func repetitionControlLeavesATrainedReplyAndTheCacheAlone() throws {
+    let model = try Fixtures.trainedModel()
+    for (name, texts, replies) in Fixtures.intents {
+        var options = GenerationOptions()
+        options.intent = name
+        options.noRepeatNGramSize = 4
+        options.repetitionPenalty = 1.2
+        let reply = try model.generate(texts[0], options: options)
+        #expect(replies.contains(reply.text), "\(name): \(reply.text)")
+        options.usesCache = false
+        #expect(try model.generate(texts[0], options: options) == reply)
+    }
 }

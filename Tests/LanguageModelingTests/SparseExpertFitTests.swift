@@ -1,5 +1,6 @@
 // The sparse n-gram intent expert's own fit: before the trunk trains at all it already reads
-// the tiny set's examples and most paraphrases; without the fit (sparse_epochs 0) it stays zero.
+// the tiny set's examples and most paraphrases; without the fit (sparse_epochs 0) it stays zero,
+// and with a validation split it is left to the epochs.
 import LanguageModeling
 import Testing
 
@@ -27,5 +28,15 @@ private func sparseAccuracy(_ model: ChatModel) throws -> (training: Int, paraph
     config.sparseEpochs = 0
     let unfitted = try ChatModelTrainer(config: config).train(Fixtures.examples).model
     let logits = try unfitted.logits(for: Fixtures.paraphrases.map(\.0), expert: "sparse")
+    #expect(logits.allSatisfy { $0.intent.allSatisfy { $0 == 0 } })
+}
+
+@Test func withAValidationSplitTheSparseExpertLearnsInsideTheEpochsInstead() throws {
+    var config = Fixtures.config()
+    (config.epochs, config.languageModelPretrainingEpochs) = (0, 0)
+    let validation = Fixtures.paraphrases.map { TrainingExample(text: $0.0, intent: $0.1) }
+    let model = try ChatModelTrainer(config: config).train(training: Fixtures.examples, validation: validation).model
+    // No epochs ran, so an expert that waits for them has learnt nothing.
+    let logits = try model.logits(for: Fixtures.paraphrases.map(\.0), expert: "sparse")
     #expect(logits.allSatisfy { $0.intent.allSatisfy { $0 == 0 } })
 }

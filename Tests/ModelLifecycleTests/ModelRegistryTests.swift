@@ -35,6 +35,8 @@ private func fakeCheckpoint(at url: URL) throws {
     #expect(registry.newVersionDirectory(architecture: "transformer", date: date).lastPathComponent == "20251124-160000-transformer-2")
     try registry.register(newVersionAt: first)
     #expect(registry.activeName() == "20251124-160000-transformer")
+    #expect(first.deletingLastPathComponent() == registry.stagingRoot, "new versions are saved in the staging folder")
+    #expect(!FileManager.default.fileExists(atPath: first.path), "and published from it with one rename")
 
     let elsewhere = root.appendingPathComponent("20251125-090000-lstm")
     try fakeCheckpoint(at: elsewhere)
@@ -46,7 +48,7 @@ private func fakeCheckpoint(at url: URL) throws {
 
     try registry.activate("20251124-160000-transformer")
     #expect(registry.activeModelDirectory()?.lastPathComponent == "20251124-160000-transformer")
-    try FileManager.default.removeItem(at: first)
+    try FileManager.default.removeItem(at: registry.root.appendingPathComponent(first.lastPathComponent))
     #expect(registry.activeModelDirectory() == nil, "ACTIVE naming a deleted version gives no model")
 }
 

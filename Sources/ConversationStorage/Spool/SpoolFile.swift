@@ -1,6 +1,7 @@
 // The local spool: an append-only JSON Lines file of writes that could not reach the database,
 // each line fsync'd before the write is acknowledged, locked to one process at a time.
 import Foundation
+import Primitives
 
 /// One spooled write.
 package struct SpoolEntry: Codable, Sendable, Equatable {
@@ -97,12 +98,11 @@ package final class SpoolFile {
             do { data.append(try Self.encoder.encode(entry)) } catch { throw .spoolFailed("cannot encode spool entry") }
             data.append(UInt8(ascii: "\n"))
         }
-        let temporary = path + ".tmp"
-        let file = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard file >= 0 else { throw .spoolFailed("cannot write \(temporary): errno \(errno)") }
-        defer { close(file) }
-        try writeAll(data, to: file)
-        guard fsync(file) == 0, rename(temporary, path) == 0 else { throw .spoolFailed("cannot replace spool \(path)") }
+        do {
+            try AtomicFile.write(data, to: URL(fileURLWithPath: path))
+        } catch {
+            throw .spoolFailed("cannot replace spool \(error.description)")
+        }
         let reopened = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard reopened >= 0, flock(reopened, LOCK_EX | LOCK_NB) == 0 else { throw .spoolFailed("cannot reopen spool \(path)") }
         close(descriptor)

@@ -1,7 +1,7 @@
 // The rules of a turn (issue 7): hand off on request, on a `handoff: true` intent read with
 // confidence, on anger or on a second miss in a row; ask to rephrase when unsure; ask for a
 // missing slot and remember the intent; otherwise the generated reply if it passes the checks
-// (well formed, fillable, not a repeat, about this intent), else the template reply.
+// (well formed, finished, fillable, not a repeat, about this intent), else the template reply.
 import ConversationStorage
 import FileFormats
 import Foundation

@@ -32,7 +32,8 @@ public struct ReplyComposer: Sendable {
     }
 
     /// The filled reply if `text` passes the checks, else why not: not empty, no unknown
-    /// placeholder, every placeholder fillable, not a repeat of `lastReply`.
+    /// placeholder, every placeholder fillable, not a repeat of `lastReply`, ending as a
+    /// finished sentence (a small model stops mid-sentence: "I can send a").
     public func checked(_ text: String, slots: [EntityKind: String], lastReply: String?) -> Result<String, ReplyRejection> {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .failure(.empty) }
         let known = knownPlaceholders
@@ -42,6 +43,7 @@ public struct ReplyComposer: Sendable {
         }
         let filled = fill(text, slots: slots)
         if let lastReply, Self.sameText(filled, lastReply) { return .failure(.repeatsLastReply) }
+        guard Self.endsAsSentence(text) else { return .failure(.unfinished) }
         return .success(filled)
     }
 
@@ -63,6 +65,17 @@ public struct ReplyComposer: Sendable {
         return fill(candidates[use % candidates.count], slots: slots)
     }
 
+    /// Whether `text` ends with a sentence's closing mark (`.`, `!`, `?`, `…`, optionally followed
+    /// by a closing quote or bracket), an emoji, or a placeholder (an address or a link closes a
+    /// reply well: "Questions? {shop_email}").
+    static func endsAsSentence(_ text: String) -> Bool {
+        let closers: Set<Character> = ["\"", "'", "”", "’", ")", "]"]
+        var end = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = end.last, closers.contains(last) { end.removeLast() }
+        guard let last = end.last else { return false }
+        return ".!?…}".contains(last) || last.unicodeScalars.contains { $0.properties.isEmojiPresentation }
+    }
+
     /// Equal ignoring case and runs of whitespace.
     static func sameText(_ lhs: String, _ rhs: String) -> Bool {
         IntentCatalog.normalisedExample(lhs) == IntentCatalog.normalisedExample(rhs)
@@ -81,6 +94,8 @@ public enum ReplyRejection: Error, Equatable, Sendable, CustomStringConvertible 
     case repeatsLastReply
     /// Closer to another intent's template replies than to its own (that intent named).
     case offTopic(String)
+    /// Not ending as a finished sentence.
+    case unfinished
 
     /// A short phrase, e.g. `unknown placeholder {colour}`.
     public var description: String {
@@ -90,6 +105,7 @@ public enum ReplyRejection: Error, Equatable, Sendable, CustomStringConvertible 
         case let .unfilledSlot(name): "unfilled slot {\(name)}"
         case .repeatsLastReply: "repeats the last reply"
         case let .offTopic(closest): "off topic (reads like \(closest))"
+        case .unfinished: "unfinished sentence"
         }
     }
 }

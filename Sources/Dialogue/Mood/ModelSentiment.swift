@@ -50,7 +50,7 @@ public enum ModelSentiment {
     public static func save(_ combiner: LogisticCombiner?, in directory: URL) throws {
         let url = directory.appendingPathComponent(combinerFileName)
         if let combiner {
-            try combiner.encoded().write(to: url)
+            try AtomicFile.write(combiner.encoded(), to: url)
         } else if FileManager.default.fileExists(atPath: url.path) {
             try FileManager.default.removeItem(at: url)
         }

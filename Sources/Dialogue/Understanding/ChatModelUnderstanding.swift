@@ -22,6 +22,10 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
     /// length, at least 40: 96 for the demo's 128-token window, room for ~110-word replies in a
     /// longer one; generation also stops at the window's end).
     public var maxReplyTokens: Int
+    /// How replies are decoded (the intent and the length limit are set per reply): greedy, and
+    /// no 4-token sequence said twice, which keeps an under-trained model from looping
+    /// (docs/BENCHMARKS.md, "Generated replies on Bitext").
+    public var generation: GenerationOptions
 
     /// Wraps `model` (and, if given, the encoder heads that read messages), stored with messages as `version`.
     public init(model: ChatModel, version: String, encoderClassifier: EncoderClassifier? = nil) {
@@ -29,6 +33,8 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
         modelVersion = version
         self.encoderClassifier = encoderClassifier
         maxReplyTokens = max(40, model.config.contextLength * 3 / 4)
+        generation = GenerationOptions()
+        generation.noRepeatNGramSize = Self.noRepeatNGramSize
         hasSentiment = encoderClassifier?.hasSentiment ?? ModelSentiment.hasHead(model)
     }
 
@@ -93,15 +99,19 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
         return Self.isWellFormed(reply.text, finished: reply.finished) ? reply.text : nil
     }
 
-    /// The model's greedy reply for `intent` (trimmed) before the well-formedness check; nil for an unknown intent.
+    /// The model's reply for `intent` as `generation` decodes it (trimmed), before the
+    /// well-formedness check; nil for an unknown intent.
     public func candidateReply(intent: String, text: String, context: [ConversationTurn]) throws -> (text: String, finished: Bool)? {
         guard model.labels.index(of: intent) != nil else { return nil }
-        var options = GenerationOptions()
+        var options = generation
         options.intent = intent
         options.maxNewTokens = maxReplyTokens
         let reply = try model.generate(text, context: context, options: options)
         return (reply.text.trimmingCharacters(in: .whitespacesAndNewlines), reply.finished)
     }
+
+    /// The default n of `generation`'s no-repeat n-gram rule.
+    package static let noRepeatNGramSize = 4
 
     /// From this many words a reply is long (Bitext's agents write ~110): a phrase loop is then an
     /// 8-word sequence said twice, since people repeat 3-word phrases in long replies (56 % of the

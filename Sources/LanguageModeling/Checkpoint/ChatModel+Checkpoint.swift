@@ -2,6 +2,7 @@
 // scales; metadata names the format), config.json (CheckpointManifest) and tokenizer.json (HF
 // format). Loading checks that the three fit together and names every mismatch.
 import Foundation
+import Primitives
 import TensorCore
 import Tokenization
 
@@ -29,7 +30,7 @@ extension ChatModel {
                 weights: quantized ? weightStorage : nil)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(manifest).write(to: directory.appendingPathComponent(CheckpointFile.config))
+            try AtomicFile.write(encoder.encode(manifest), to: directory.appendingPathComponent(CheckpointFile.config))
             try tokenizer.write(toFile: directory.appendingPathComponent(CheckpointFile.tokenizer).path)
             let metadata = ["format": CheckpointManifest.formatName, "version": String(manifest.version)]
             let url = directory.appendingPathComponent(CheckpointFile.weights)
@@ -53,7 +54,7 @@ extension ChatModel {
         do {
             manifest = try JSONDecoder().decode(CheckpointManifest.self, from: Data(contentsOf: configURL))
         } catch {
-            throw ChatModelError(.unreadableCheckpoint, "\(configURL.path): \(error)")
+            throw ChatModelError(.unreadableCheckpoint, "\(configURL.path): \(DecodingError.summary(of: error))")
         }
         guard manifest.format == CheckpointManifest.formatName, manifest.version <= CheckpointManifest.currentVersion else {
             throw ChatModelError(.unreadableCheckpoint, "\(configURL.path) is format '\(manifest.format)' version \(manifest.version); "
@@ -64,7 +65,7 @@ extension ChatModel {
         do {
             tokenizer = try Tokenizer(contentsOfFile: tokenizerPath)
         } catch {
-            throw ChatModelError(.unreadableCheckpoint, "\(tokenizerPath): \(error)")
+            throw ChatModelError(.unreadableCheckpoint, "\(error)")  // names the file
         }
         var problems: [String] = []
         if tokenizer.vocabularySize != manifest.vocabularySize {

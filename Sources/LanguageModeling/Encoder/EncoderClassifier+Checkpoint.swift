@@ -4,6 +4,7 @@
 // calibration, settings). A folder without encoder-heads.json has no encoder.
 import Foundation
 import PretrainedEncoder
+import Primitives
 import TensorCore
 
 extension EncoderClassifier {
@@ -73,7 +74,7 @@ extension EncoderClassifier {
                                  to: directory.appendingPathComponent(Self.weightsFileName))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(manifest).write(to: directory.appendingPathComponent(Self.manifestFileName), options: .atomic)
+            try AtomicFile.write(encoder.encode(manifest), to: directory.appendingPathComponent(Self.manifestFileName))
         } catch {
             throw ChatModelError(.unreadableCheckpoint, "cannot write the encoder heads to \(directory.path): \(error)")
         }
@@ -87,7 +88,7 @@ extension EncoderClassifier {
         do {
             manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: manifestURL))
         } catch {
-            throw ChatModelError(.unreadableCheckpoint, "\(manifestURL.path): not encoder heads: \(error)")
+            throw ChatModelError(.unreadableCheckpoint, "\(manifestURL.path): not encoder heads: \(DecodingError.summary(of: error))")
         }
         guard manifest.format == "chatbot-encoder-heads", manifest.version == 1 else {
             throw ChatModelError(.unreadableCheckpoint, "\(manifestURL.path) is format '\(manifest.format)' version "

@@ -1,5 +1,6 @@
 // Reply generation: the prompt `… <customer> text <cls> <intent:X> <agent>`, then one token at a
-// time (greedy or sampled) until `<eos>` or a limit, with or without the incremental cache.
+// time (greedy or sampled, repeats held back) until `<eos>` or a limit, with or without the
+// incremental cache.
 import Foundation
 import TensorCore
 import Tokenization
@@ -36,6 +37,7 @@ extension ChatModel {
         network.isTraining = false
         var generator = SeededGenerator(seed: options.seed)
         let banned = Set(tokenizer.addedTokens.filter { $0.special && $0.id != tokens.eos }.map(\.id))
+        let repetition = RepetitionControl(options)
         var sequence = prompt
         var generated: [Int] = []
         let state = options.usesCache ? network.trunk.makeDecodingState() : nil
@@ -52,6 +54,7 @@ extension ChatModel {
             }
             var logits = network.languageModelLogits(last).scalars
             for id in banned where id < logits.count { logits[id] = -.infinity }
+            if repetition.isActive { repetition.apply(to: &logits, generated: generated) }
             let next = Self.choose(logits, options: options, generator: &generator)
             if next == tokens.eos {
                 finished = true

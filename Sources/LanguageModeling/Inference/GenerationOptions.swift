@@ -1,5 +1,5 @@
-// How a reply is decoded: greedy or sampled (temperature, top-k, top-p, seeded), length limit,
-// an optional forced intent, and whether to use the key/value cache.
+// How a reply is decoded: greedy or sampled (temperature, top-k, top-p, seeded), repetition
+// control, length limit, an optional forced intent, and whether to use the key/value cache.
 
 /// Settings for `ChatModel.generate`.
 public struct GenerationOptions: Sendable, Equatable {
@@ -9,6 +9,11 @@ public struct GenerationOptions: Sendable, Equatable {
     public var topK = 0
     /// Sample only from the smallest set of tokens whose probability reaches p; 1 disables (default 1).
     public var topP: Float = 1
+    /// Divide the positive logits of tokens the reply already used by this (multiply the
+    /// negative ones), CTRL's repetition penalty; 1 disables (default 1).
+    public var repetitionPenalty: Float = 1
+    /// Never say an n-gram of this many tokens twice in one reply; 0 disables (default 0).
+    public var noRepeatNGramSize = 0
     /// At most this many reply tokens (default 64).
     public var maxNewTokens = 64
     /// Seed of the sampler (default 0), so the same options give the same reply.

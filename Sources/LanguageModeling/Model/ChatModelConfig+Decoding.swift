@@ -2,6 +2,7 @@
 // a hand-written config with two keys works and older config.json files stay readable. A
 // hand-written settings file is read strictly: an unknown key (a typo) is an error.
 import Foundation
+import Primitives
 
 extension ChatModelConfig {
     /// Decodes the fields present in `decoder`, keeping the default for every absent one.
@@ -67,7 +68,7 @@ extension ChatModelConfig {
         do {
             return try JSONDecoder().decode(ChatModelConfig.self, from: data)
         } catch {
-            throw ChatModelError(.invalidConfiguration, "a setting has the wrong type: \(error)")
+            throw ChatModelError(.invalidConfiguration, "a setting has the wrong type: \(DecodingError.summary(of: error))")
         }
     }
 }

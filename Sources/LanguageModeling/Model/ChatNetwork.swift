@@ -25,6 +25,7 @@ package final class ChatNetwork {
     private var batch = 0, length = 0
     private var lmRows: [Int]? = nil        // rows of the last `languageModelLogits(rows:)`
     private var gatheredHidden = Tensor.empty
+    private var lmLogits = Tensor.empty     // the last `languageModelLogits(rows:)`, reused
 
     /// A network as `config` describes, for `vocabularySize` tokens and `intentCount` intents.
     init(config: ChatModelConfig, vocabularySize: Int, intentCount: Int) {
@@ -96,7 +97,10 @@ package final class ChatNetwork {
     func languageModelLogits(rows: [Int]) -> Tensor {
         lmRows = rows
         gatheredHidden = Self.gather(hidden, rows: rows, width: trunk.channels)
-        return languageModelLogits(gatheredHidden)
+        // Into a kept buffer: a training batch's logits are [B·T, V] (64 MB at 2,048 × 8,000).
+        lmLogits.resize(to: [gatheredHidden.shape[0], vocabularySize])
+        lmLogits.addMatmul(gatheredHidden, trunk.tokenEmbedding.weight.value, transposeB: true, beta: 0)
+        return lmLogits
     }
 
     /// Rows `rows` of `source` [N, width]; returns [rows.count, width].

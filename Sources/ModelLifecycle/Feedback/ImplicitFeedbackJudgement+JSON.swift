@@ -19,7 +19,7 @@ extension ImplicitFeedbackJudgement {
     public static func writeReview(_ judgements: [ImplicitFeedbackJudgement], in directory: URL) throws -> URL? {
         guard !judgements.isEmpty else { return nil }
         let url = directory.appendingPathComponent(reviewFileName)
-        try Data(judgements.map { $0.jsonLine + "\n" }.joined().utf8).write(to: url)
+        try AtomicFile.write(judgements.map { $0.jsonLine + "\n" }.joined(), to: url)
         return url
     }
 }

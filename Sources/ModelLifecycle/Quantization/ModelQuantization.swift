@@ -33,6 +33,7 @@ public enum ModelQuantization {
         }
         let directory = registry.newVersionDirectory(architecture: model.config.architecture.rawValue + "-int8")
         do {
+            try FileManager.default.createDirectory(at: registry.stagingRoot, withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: source.directory, to: directory)
         } catch {
             throw FileFormatError(.io, file: directory.path, message: "cannot copy \(name): \(error.localizedDescription)")
@@ -47,8 +48,9 @@ public enum ModelQuantization {
         let registered = try registry.register(newVersionAt: directory, status: activate ? .active : .candidate, parent: name,
                                                dataHash: source.dataHash ?? model.trainingDataHash,
                                                metricsJSON: TrainingPipeline.metricsJSON(model.metrics))
-        return Outcome(name: registered, directory: directory, sourceBytes: try weightsSize(source.directory),
-                       quantizedBytes: try weightsSize(directory))
+        let published = registry.root.appendingPathComponent(registered)
+        return Outcome(name: registered, directory: published, sourceBytes: try weightsSize(source.directory),
+                       quantizedBytes: try weightsSize(published))
     }
 
     /// The size of a folder's model.safetensors.

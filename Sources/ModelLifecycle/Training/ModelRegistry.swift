@@ -5,6 +5,7 @@ import ConversationStorage
 import FileFormats
 import Foundation
 import LanguageModeling
+import Primitives
 
 /// Model versions under one folder, their rows in the store, and which one is active.
 public struct ModelRegistry: Sendable {
@@ -62,7 +63,12 @@ public struct ModelRegistry: Sendable {
         return found
     }
 
-    /// A new, not yet existing version folder for `architecture` trained at `date` (UTC).
+    /// The folder new versions are written in before `register` publishes them with one rename;
+    /// what a killed run leaves there is never listed and may be deleted.
+    public var stagingRoot: URL { root.appendingPathComponent(".incomplete") }
+
+    /// A new version's folder to save into, in `stagingRoot` (`register` moves it into `root`):
+    /// named after `architecture` and `date` (UTC), unused in both folders.
     public func newVersionDirectory(architecture: String, date: Date = Date()) -> URL {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -71,15 +77,17 @@ public struct ModelRegistry: Sendable {
         let base = "\(formatter.string(from: date))-\(architecture)"
         var name = base
         var suffix = 2
-        while FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path) {
+        while FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path)
+            || FileManager.default.fileExists(atPath: stagingRoot.appendingPathComponent(name).path) {
             name = "\(base)-\(suffix)"
             suffix += 1
         }
-        return root.appendingPathComponent(name)
+        return stagingRoot.appendingPathComponent(name)
     }
 
-    /// Adds the checkpoint at `directory` (moved into the registry if it is elsewhere) with
-    /// `status`; an active one becomes the active version.
+    /// Adds the checkpoint at `directory` (moved into the registry with one rename if it is
+    /// elsewhere on the same file system, e.g. in `stagingRoot`) with `status`; an active one
+    /// becomes the active version, `ACTIVE` being rewritten last.
     ///
     /// - Returns: the version's name.
     @discardableResult
@@ -91,11 +99,13 @@ public struct ModelRegistry: Sendable {
         let name = directory.lastPathComponent
         let target = root.appendingPathComponent(name)
         if directory.standardizedFileURL.path != target.standardizedFileURL.path {
+            guard !FileManager.default.fileExists(atPath: target.path) else {
+                throw FileFormatError(.invalidData, file: target.path, message: "a version with this name exists already")
+            }
             do {
-                try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-                try FileManager.default.moveItem(at: directory, to: target)
+                try AtomicFile.publishFolder(directory, to: target)
             } catch {
-                throw FileFormatError(.io, file: target.path, message: "cannot move the model into the registry: \(error.localizedDescription)")
+                throw FileFormatError(.io, file: target.path, message: "cannot move the model into the registry: \(error.message)")
             }
         }
         if let store {
@@ -203,7 +213,7 @@ public struct ModelRegistry: Sendable {
     private func writeActiveFile(_ name: String) throws {
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            try Data((name + "\n").utf8).write(to: root.appendingPathComponent(Self.activeFileName), options: .atomic)
+            try AtomicFile.write(name + "\n", to: root.appendingPathComponent(Self.activeFileName))
         } catch {
             throw FileFormatError(.io, file: root.appendingPathComponent(Self.activeFileName).path,
                                   message: "cannot write: \(error.localizedDescription)")

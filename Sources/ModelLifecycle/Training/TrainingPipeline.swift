@@ -7,6 +7,7 @@ import FileFormats
 import Foundation
 import LanguageModeling
 import PretrainedEncoder
+import Primitives
 import Sentiment
 
 /// Trains and saves a model from the team's files.
@@ -91,23 +92,31 @@ public struct TrainingPipeline: Sendable {
             }
         }
         progress.finish()
-        let directory = output ?? registry.newVersionDirectory(architecture: config.architecture.rawValue)
+        // Saved in a staging folder first and published with one rename (`AtomicFile.publishFolder`),
+        // so a kill at any moment leaves the old folder or the whole new one.
+        let directory = output.map(AtomicFile.stagingFolder(for:)) ?? registry.newVersionDirectory(architecture: config.architecture.rawValue)
+        let finalDirectory = output ?? registry.root.appendingPathComponent(directory.lastPathComponent)
         let record = TrainingRecord(
             sources: sources.described, dataHash: trained.model.trainingDataHash, splitSeed: config.seed,
             validationFraction: config.validationFraction, intents: trained.model.labels.intents,
             trainingExamples: split.training.count, validationExamples: split.validation.count)
         let combinerFitted: Bool
         do {
+            if let output { try Self.checkReplaceable(output) }
+            try? FileManager.default.removeItem(at: directory)  // what a killed run left
             combinerFitted = try Self.save(trained.model, record: record, training: split.training,
                                            validation: split.validation, in: directory, encoderClassifier: classifier)
-            if output == nil {
+            if let output {
+                try AtomicFile.publishFolder(directory, to: output)
+            } else {
                 try registry.register(newVersionAt: directory, dataHash: record.dataHash,
                                       metricsJSON: Self.metricsJSON(trained.model.metrics))
             }
         } catch {
-            throw .saveFailed(directory: directory, reason: "\(error)")
+            try? FileManager.default.removeItem(at: directory)
+            throw .saveFailed(directory: finalDirectory, reason: "\(error)")
         }
-        return Outcome(model: trained.model, report: trained.report, directory: directory,
+        return Outcome(model: trained.model, report: trained.report, directory: finalDirectory,
                        exampleCount: data.examples.count, intentCount: data.intentNames.count, counts: data.counts,
                        sentimentCombinerFitted: combinerFitted, encoderClassifier: classifier)
     }
@@ -134,6 +143,18 @@ public struct TrainingPipeline: Sendable {
         try saveEncoder(encoderClassifier, in: directory)
         try record.save(in: directory, training: training, validation: validation)
         return combiner != nil
+    }
+
+    /// Refuses an existing `output` that is neither empty nor a model folder: publishing replaces
+    /// the folder as a whole, which must never take other files with it.
+    static func checkReplaceable(_ output: URL) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder) else { return }
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+        guard isFolder.boolValue, contents.isEmpty || ModelRegistry.holdsCheckpoint(output) else {
+            throw FileFormatError(.invalidData, file: output.path,
+                                  message: "exists and is not a model folder; choose a new or empty folder (it would be replaced)")
+        }
     }
 
     /// Writes the encoder heads into `directory`, or, for nil, removes those a previous model left there.

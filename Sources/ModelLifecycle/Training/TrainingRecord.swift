@@ -5,6 +5,7 @@ import ConversationStorage
 import FileFormats
 import Foundation
 import LanguageModeling
+import Primitives
 
 /// The contents of a model folder's `training.json`.
 public struct TrainingRecord: Codable, Sendable, Equatable {
@@ -66,7 +67,7 @@ public struct TrainingRecord: Codable, Sendable, Equatable {
                      redactor: Redactor = Redactor()) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(self).write(to: directory.appendingPathComponent(Self.fileName))
+        try AtomicFile.write(encoder.encode(self), to: directory.appendingPathComponent(Self.fileName))
         encoder.outputFormatting = [.sortedKeys]
         var text = Data()
         for (split, examples) in [("training", training), ("validation", validation)] {
@@ -75,7 +76,7 @@ public struct TrainingRecord: Codable, Sendable, Equatable {
                 text.append(10)
             }
         }
-        try text.write(to: directory.appendingPathComponent(Self.examplesFileName))
+        try AtomicFile.write(text, to: directory.appendingPathComponent(Self.examplesFileName))
     }
 
     /// The record in `directory`, or nil when the folder has none (a model from before records).
@@ -91,7 +92,7 @@ public struct TrainingRecord: Codable, Sendable, Equatable {
         } catch let error as FileFormatError {
             throw error
         } catch {
-            throw FileFormatError(.invalidData, file: url.path, message: "not a training record: \(error)")
+            throw FileFormatError(.invalidData, file: url.path, message: "not a training record: \(DecodingError.summary(of: error))")
         }
     }
 

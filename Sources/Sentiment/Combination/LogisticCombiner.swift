@@ -69,7 +69,7 @@ public struct LogisticCombiner: Codable, Sendable, Equatable {
         do {
             decoded = try JSONDecoder().decode(LogisticCombiner.self, from: json)
         } catch {
-            throw SentimentError.badCombinerFile("not a combiner JSON document")
+            throw SentimentError.badCombinerFile("not a combiner JSON document: \(DecodingError.summary(of: error))")
         }
         guard decoded.format == Self.formatName, decoded.version == Self.formatVersion else {
             throw SentimentError.badCombinerFile("expected \(Self.formatName) version \(Self.formatVersion)")

@@ -2,6 +2,7 @@
 // header length N, N bytes of space-padded JSON header, then the raw little-endian data.
 // The writer's bytes equal Python `safetensors.numpy.save_file` for the same F32 tensors.
 import Foundation
+import Primitives
 
 /// Save and load tensors in the safetensors format (see docs/FORMATS.md).
 public enum SafeTensors {
@@ -62,9 +63,9 @@ public enum SafeTensors {
             throw TensorCoreError.safeTensors(error.code, path: url.path, error.message)
         }
         do {
-            try data.write(to: url, options: .atomic)
+            try AtomicFile.write(data, to: url)
         } catch {
-            throw TensorCoreError.safeTensors(.io, path: url.path, "cannot write: \(error.localizedDescription)")
+            throw TensorCoreError.safeTensors(.io, path: url.path, error.message)
         }
     }
 

@@ -29,7 +29,7 @@ struct SafeTensorsHeader {
         do {
             raw = try JSONDecoder().decode(RawHeader.self, from: bytes)
         } catch let error as DecodingError {
-            throw TensorCoreError.safeTensors(.invalidHeader, path: path, "the header JSON is invalid: \(describe(error))")
+            throw TensorCoreError.safeTensors(.invalidHeader, path: path, "the header JSON is invalid: \(error.summary)")
         } catch {
             throw TensorCoreError.safeTensors(.invalidHeader, path: path, "the header JSON is invalid: \(error)")
         }
@@ -80,23 +80,6 @@ struct SafeTensorsHeader {
         let padding = (8 - bytes.count % 8) % 8
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding))
         return bytes
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        func at(_ path: [any CodingKey]) -> String {
-            path.isEmpty ? "" : " at \(path.map(\.stringValue).joined(separator: "."))"
-        }
-        switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return context.debugDescription + at(context.codingPath)
-        case .keyNotFound(let key, let context):
-            return "missing key '\(key.stringValue)'" + at(context.codingPath)
-        case .dataCorrupted(let context):
-            let cause = context.underlyingError.map { " (\($0))" } ?? ""
-            return context.debugDescription + at(context.codingPath) + cause
-        @unknown default:
-            return "\(error)"
-        }
     }
 }
 

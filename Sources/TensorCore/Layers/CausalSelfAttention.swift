@@ -21,7 +21,7 @@ public final class CausalSelfAttention {
     private var probabilities = Tensor.empty  // [B, H, T, T], zero above the diagonal
     var attended = Tensor.empty               // [B·T, C], heads side by side
     private var qkvGradient = Tensor.empty    // [B·T, 3C]
-    private var scoreGradient: [Float] = []   // [T, T] scratch
+    private var scoreGradient: [Float] = []   // [chunks, T, T] scratch, one block per parallel chunk
 
     /// Attention over `channels` split into `headCount` heads.
     ///
@@ -55,15 +55,19 @@ public final class CausalSelfAttention {
         qkv.withUnsafeBufferPointer { qkvBuffer in
             probabilities.withUnsafeMutableBufferPointer { pBuffer in
                 attended.withUnsafeMutableBufferPointer { yBuffer in
-                    for b in 0..<batch {
-                        for h in 0..<heads {
-                            let q = qkvBuffer.baseAddress! + b * t * 3 * c + h * d
-                            let p = pBuffer.baseAddress! + (b * heads + h) * t * t
-                            BLAS.gemm(transposeB: true, m: t, n: t, k: d, alpha: alpha,
-                                      a: q, lda: 3 * c, b: q + c, ldb: 3 * c, c: p, ldc: t)
-                            Self.causalSoftmax(p, time: t)
-                            BLAS.gemm(m: t, n: d, k: t, a: p, lda: t, b: q + 2 * c, ldb: 3 * c,
-                                      c: yBuffer.baseAddress! + b * t * c + h * d, ldc: c)
+                    let (qkvBase, pBase, yBase) = (qkvBuffer.baseAddress!, pBuffer.baseAddress!, yBuffer.baseAddress!)
+                    // Sequences in parallel chunks: each head's products are too small for BLAS threads.
+                    Parallel.forEachChunk(batch, minimumChunk: Self.sequencesPerChunk(time: t, channels: c)) { _, range in
+                        for b in range {
+                            for h in 0..<heads {
+                                let q = qkvBase + b * t * 3 * c + h * d
+                                let p = pBase + (b * heads + h) * t * t
+                                BLAS.gemm(transposeB: true, m: t, n: t, k: d, alpha: alpha,
+                                          a: q, lda: 3 * c, b: q + c, ldb: 3 * c, c: p, ldc: t)
+                                Self.causalSoftmax(p, time: t)
+                                BLAS.gemm(m: t, n: d, k: t, a: p, lda: t, b: q + 2 * c, ldb: 3 * c,
+                                          c: yBase + b * t * c + h * d, ldc: c)
+                            }
                         }
                     }
                 }
@@ -81,32 +85,37 @@ public final class CausalSelfAttention {
                      "CausalSelfAttention backward needs a matching forward first")
         let attendedGradient = outputProjection.backward(outputGradient.reshaped([batch * t, c]))
         qkvGradient.resize(to: [batch * t, 3 * c])
-        if scoreGradient.count != t * t { scoreGradient = [Float](repeating: 0, count: t * t) }
+        let chunks = Parallel.chunkCount(batch, minimumChunk: Self.sequencesPerChunk(time: t, channels: c))
+        if scoreGradient.count != chunks * t * t { scoreGradient = [Float](repeating: 0, count: chunks * t * t) }
         let alpha = scale
         qkv.withUnsafeBufferPointer { qkvBuffer in
             probabilities.withUnsafeBufferPointer { pBuffer in
                 attendedGradient.withUnsafeBufferPointer { dyBuffer in
                     qkvGradient.withUnsafeMutableBufferPointer { dqkvBuffer in
                         scoreGradient.withUnsafeMutableBufferPointer { dsBuffer in
-                            let ds = dsBuffer.baseAddress!
-                            for b in 0..<batch {
-                                for h in 0..<heads {
-                                    let offset = b * t * 3 * c + h * d
-                                    let q = qkvBuffer.baseAddress! + offset
-                                    let dq = dqkvBuffer.baseAddress! + offset
-                                    let p = pBuffer.baseAddress! + (b * heads + h) * t * t
-                                    let dy = dyBuffer.baseAddress! + b * t * c + h * d
-                                    // dP = dY Vᵀ, dV = Pᵀ dY
-                                    BLAS.gemm(transposeB: true, m: t, n: t, k: d, a: dy, lda: c,
-                                              b: q + 2 * c, ldb: 3 * c, c: ds, ldc: t)
-                                    BLAS.gemm(transposeA: true, m: t, n: d, k: t, a: p, lda: t,
-                                              b: dy, ldb: c, c: dq + 2 * c, ldc: 3 * c)
-                                    Self.causalSoftmaxBackward(probabilities: p, gradient: ds, time: t, scale: alpha)
-                                    // dQ = dS K, dK = dSᵀ Q
-                                    BLAS.gemm(m: t, n: d, k: t, a: ds, lda: t, b: q + c, ldb: 3 * c,
-                                              c: dq, ldc: 3 * c)
-                                    BLAS.gemm(transposeA: true, m: t, n: d, k: t, a: ds, lda: t,
-                                              b: q, ldb: 3 * c, c: dq + c, ldc: 3 * c)
+                            let (qkvBase, pBase, dyBase) = (qkvBuffer.baseAddress!, pBuffer.baseAddress!, dyBuffer.baseAddress!)
+                            let (dqkvBase, dsBase) = (dqkvBuffer.baseAddress!, dsBuffer.baseAddress!)
+                            Parallel.forEachChunk(batch, minimumChunk: Self.sequencesPerChunk(time: t, channels: c)) { chunk, range in
+                                let ds = dsBase + chunk * t * t
+                                for b in range {
+                                    for h in 0..<heads {
+                                        let offset = b * t * 3 * c + h * d
+                                        let q = qkvBase + offset
+                                        let dq = dqkvBase + offset
+                                        let p = pBase + (b * heads + h) * t * t
+                                        let dy = dyBase + b * t * c + h * d
+                                        // dP = dY Vᵀ, dV = Pᵀ dY
+                                        BLAS.gemm(transposeB: true, m: t, n: t, k: d, a: dy, lda: c,
+                                                  b: q + 2 * c, ldb: 3 * c, c: ds, ldc: t)
+                                        BLAS.gemm(transposeA: true, m: t, n: d, k: t, a: p, lda: t,
+                                                  b: dy, ldb: c, c: dq + 2 * c, ldc: 3 * c)
+                                        Self.causalSoftmaxBackward(probabilities: p, gradient: ds, time: t, scale: alpha)
+                                        // dQ = dS K, dK = dSᵀ Q
+                                        BLAS.gemm(m: t, n: d, k: t, a: ds, lda: t, b: q + c, ldb: 3 * c,
+                                                  c: dq, ldc: 3 * c)
+                                        BLAS.gemm(transposeA: true, m: t, n: d, k: t, a: ds, lda: t,
+                                                  b: q, ldb: 3 * c, c: dq + c, ldc: 3 * c)
+                                    }
                                 }
                             }
                         }
@@ -117,6 +126,10 @@ public final class CausalSelfAttention {
         qkv = .empty
         return inputProjection.backward(qkvGradient).reshaped([batch, t, c])
     }
+
+    /// Sequences per parallel chunk: enough that a chunk's products (≈ 4·T²·C multiply-adds a
+    /// sequence) outweigh the hand-off.
+    static func sequencesPerChunk(time t: Int, channels c: Int) -> Int { max(1, 65_536 / max(1, t * t * c)) }
 
     /// Softmax of row i over columns 0...i of a [T, T] score block; zeros above the diagonal.
     @inlinable

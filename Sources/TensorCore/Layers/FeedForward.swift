@@ -29,6 +29,9 @@ public final class FeedForward {
         contract = Linear(inputSize: hidden, outputSize: channels, name: contractName, generator: &generator)
     }
 
+    /// GELU values per parallel chunk: below twice this the pass stays on one thread.
+    static let valuesPerChunk = 32_768
+
     /// fc.weight, fc.bias, proj.weight, proj.bias.
     public var parameters: [Parameter] { expand.parameters + contract.parameters }
 
@@ -41,7 +44,10 @@ public final class FeedForward {
         activated.resize(to: hidden.shape)
         hidden.withUnsafeBufferPointer { h in
             activated.withUnsafeMutableBufferPointer { a in
-                Activation.gelu(h.baseAddress!, into: a.baseAddress!, count: h.count)
+                let (input, output) = (h.baseAddress!, a.baseAddress!)
+                Parallel.forEachChunk(h.count, minimumChunk: Self.valuesPerChunk) { _, range in
+                    Activation.gelu(input + range.lowerBound, into: output + range.lowerBound, count: range.count)
+                }
             }
         }
         if retainingInputs { preActivation = hidden }
@@ -58,8 +64,12 @@ public final class FeedForward {
         preActivation.withUnsafeBufferPointer { h in
             activatedGradient.withUnsafeBufferPointer { da in
                 preActivationGradient.withUnsafeMutableBufferPointer { dh in
-                    Activation.geluBackward(input: h.baseAddress!, outputGradient: da.baseAddress!,
-                                            into: dh.baseAddress!, count: h.count)
+                    let (input, gradient, result) = (h.baseAddress!, da.baseAddress!, dh.baseAddress!)
+                    Parallel.forEachChunk(h.count, minimumChunk: Self.valuesPerChunk) { _, range in
+                        let offset = range.lowerBound
+                        Activation.geluBackward(input: input + offset, outputGradient: gradient + offset,
+                                                into: result + offset, count: range.count)
+                    }
                 }
             }
         }

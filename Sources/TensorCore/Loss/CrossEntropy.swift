@@ -45,36 +45,48 @@ public struct CrossEntropy: Sendable {
         guard rows > 0 else { return 0 }
         let epsilon = labelSmoothing, uniform = labelSmoothing / Float(v)
         let inverseCount = counted > 0 ? 1 / Float(counted) : 0
-        var total = 0.0
+        // Rows in parallel chunks (a [2048, 8000] LM batch is 16 M exponentials); one partial sum per chunk.
+        var partials = [Double](repeating: 0, count: Parallel.chunkCount(rows, minimumChunk: Self.rowsPerChunk(v)))
         logits.withUnsafeBufferPointer { zBuffer in
             gradient.withUnsafeMutableBufferPointer { gBuffer in
-                for r in 0..<rows {
-                    let z = zBuffer.baseAddress! + r * v, g = gBuffer.baseAddress! + r * v
-                    let target = targets[r]
-                    guard target != ignoreIndex else {
-                        for j in 0..<v { g[j] = 0 }
-                        continue
+                partials.withUnsafeMutableBufferPointer { partialBuffer in
+                    let (zBase, gBase, partial) = (zBuffer.baseAddress!, gBuffer.baseAddress!, partialBuffer.baseAddress!)
+                    Parallel.forEachChunk(rows, minimumChunk: Self.rowsPerChunk(v)) { chunk, range in
+                        var total = 0.0
+                        for r in range {
+                            let z = zBase + r * v, g = gBase + r * v
+                            let target = targets[r]
+                            guard target != ignoreIndex else {
+                                g.update(repeating: 0, count: v)
+                                continue
+                            }
+                            var maximum = -Float.infinity
+                            for j in 0..<v { maximum = max(maximum, z[j]) }
+                            var sum: Float = 0, logitSum: Float = 0
+                            for j in 0..<v {
+                                let e = FastMath.exp(z[j] - maximum)
+                                g[j] = e
+                                sum += e
+                                logitSum += z[j]
+                            }
+                            let logSum = maximum + log(sum)
+                            // −Σ q log p = (1−ε)(logSum − z_t) + ε (logSum − mean z)
+                            let targetTerm = Double(logSum - z[target])
+                            let smoothTerm = Double(logSum) - Double(logitSum) / Double(v)
+                            total += Double(1 - epsilon) * targetTerm + Double(epsilon) * smoothTerm
+                            let scale = inverseCount / sum
+                            for j in 0..<v { g[j] = g[j] * scale - uniform * inverseCount }
+                            g[target] -= (1 - epsilon) * inverseCount
+                        }
+                        partial[chunk] = total
                     }
-                    var maximum = -Float.infinity
-                    for j in 0..<v { maximum = max(maximum, z[j]) }
-                    var sum: Float = 0, logitSum: Float = 0
-                    for j in 0..<v {
-                        let e = FastMath.exp(z[j] - maximum)
-                        g[j] = e
-                        sum += e
-                        logitSum += z[j]
-                    }
-                    let logSum = maximum + log(sum)
-                    // −Σ q log p = (1−ε)(logSum − z_t) + ε (logSum − mean z)
-                    let targetTerm = Double(logSum - z[target])
-                    let smoothTerm = Double(logSum) - Double(logitSum) / Double(v)
-                    total += Double(1 - epsilon) * targetTerm + Double(epsilon) * smoothTerm
-                    let scale = inverseCount / sum
-                    for j in 0..<v { g[j] = g[j] * scale - uniform * inverseCount }
-                    g[target] -= (1 - epsilon) * inverseCount
                 }
             }
         }
+        let total = partials.reduce(0, +)
         return Float(total * Double(inverseCount))
     }
+
+    /// Rows per parallel chunk for `v` classes: about 64 k values, so small heads stay on one thread.
+    static func rowsPerChunk(_ v: Int) -> Int { max(1, 65_536 / v) }
 }

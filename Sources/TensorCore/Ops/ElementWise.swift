@@ -1,5 +1,6 @@
 // Element-wise arithmetic on tensors of equal shape: add, multiply, scale, each in place and
-// returning. Plain loops over buffer pointers so the compiler vectorises them.
+// returning. Plain loops over buffer pointers so the compiler vectorises them; scaling a large
+// tensor (an LM batch's gradient) runs in parallel chunks.
 
 extension Tensor {
     /// self += other, element by element (shapes must match).
@@ -40,11 +41,15 @@ extension Tensor {
         return result
     }
 
-    /// self *= factor.
+    /// self *= factor (nothing to do for 1; large tensors in parallel chunks).
     @inlinable
     public mutating func scale(by factor: Float) {
+        guard factor != 1, count > 0 else { return }
         withUnsafeMutableBufferPointer { target in
-            for i in 0..<target.count { target[i] *= factor }
+            let base = target.baseAddress!
+            Parallel.forEachChunk(target.count, minimumChunk: 65_536) { _, range in
+                for i in range { base[i] *= factor }
+            }
         }
     }
 

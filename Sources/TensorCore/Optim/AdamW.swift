@@ -49,18 +49,22 @@ public final class AdamW {
         let stepSize = learningRate / correction1
         let rootCorrection2 = correction2.squareRoot()
         let (b1, b2, eps) = (beta1, beta2, epsilon)
-        for (index, parameter) in parameters.enumerated() {
+        for (index, parameter) in parameters.enumerated() where parameter.value.count > 0 {
             let shrink = decays[index] ? 1 - learningRate * weightDecay : 1
             parameter.gradient.withUnsafeBufferPointer { g in
                 parameter.value.withUnsafeMutableBufferPointer { p in
                     firstMoments[index].withUnsafeMutableBufferPointer { m in
                         secondMoments[index].withUnsafeMutableBufferPointer { v in
-                            for i in 0..<p.count {
-                                let gi = g[i]
-                                m[i] = b1 * m[i] + (1 - b1) * gi
-                                v[i] = b2 * v[i] + (1 - b2) * gi * gi
-                                let denominator = v[i].squareRoot() / rootCorrection2 + eps
-                                p[i] = p[i] * shrink - stepSize * m[i] / denominator
+                            let count = p.count
+                            let (g, p, m, v) = (g.baseAddress!, p.baseAddress!, m.baseAddress!, v.baseAddress!)
+                            Parallel.forEachChunk(count, minimumChunk: 65_536) { _, range in
+                                for i in range {
+                                    let gi = g[i]
+                                    m[i] = b1 * m[i] + (1 - b1) * gi
+                                    v[i] = b2 * v[i] + (1 - b2) * gi * gi
+                                    let denominator = v[i].squareRoot() / rootCorrection2 + eps
+                                    p[i] = p[i] * shrink - stepSize * m[i] / denominator
+                                }
                             }
                         }
                     }

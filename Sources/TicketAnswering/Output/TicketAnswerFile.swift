@@ -1,6 +1,7 @@
 // The answers file of a run: created with its header, or, when it exists, resumed — cut back to
 // its last whole record (a kill can leave half a line) and read for the keys already answered.
-// Records are appended chunk by chunk, each chunk in one write of whole records.
+// Records are appended chunk by chunk, each chunk in one write of whole records; a write that
+// fails (a full disk) is cut back off, so the file never ends in half a record it calls whole.
 import FileFormats
 import Foundation
 
@@ -52,16 +53,20 @@ public final class TicketAnswerFile {
         try write(answers.map(format.record).joined())
     }
 
-    /// Closes the file (standard output stays open).
+    /// fsyncs and closes the file (standard output stays open).
     public func close() throws {
-        if closesHandle { try handle.close() }
+        guard closesHandle else { return }
+        try handle.synchronize()
+        try handle.close()
     }
 
     private func write(_ text: String) throws {
         guard !text.isEmpty else { return }
+        let wholeLength = closesHandle ? try? handle.offset() : nil
         do {
             try handle.write(contentsOf: Data(text.utf8))
         } catch {
+            if let wholeLength { try? handle.truncate(atOffset: wholeLength) }
             throw TicketAnsweringError("cannot write the answers: \(error.localizedDescription)")
         }
     }
