@@ -29,8 +29,9 @@ struct FinetuneCommand: ParsableCommand {
 
             Transcripts carry no intents unless a person labelled them: unlabelled customer turns \
             the base reads with at least --pseudo-label-threshold confidence are learned as that \
-            intent; with --propose-intents DIR the others are clustered into draft intents in DIR \
-            (as `chatbot propose-intents` does).
+            intent; with --propose-intents DIR the others, and the stored customer turns (with \
+            --from-store) the base reads below that confidence or as out of scope, are clustered \
+            into draft intents in DIR (as `chatbot propose-intents` does).
             """)
 
     @Option(name: .long, help: ArgumentHelp("The version to start from: a version name or a model folder (default: the active version).",
@@ -70,11 +71,16 @@ struct FinetuneCommand: ParsableCommand {
             help: "Unlabelled turns the base reads with at least this confidence are learned as that intent (above 1: never).")
     var pseudoLabelThreshold: Double = 0.9
 
+    @Option(name: .customLong("held-out-fraction"),
+            help: ArgumentHelp("Share of each intent's new labelled examples held out for the gate (default: the share the base held out for validation).",
+                               valueName: "X"))
+    var heldOutFraction: Double?
+
     @Option(name: .long, help: "Random seed.")
     var seed: UInt64 = 42
 
     @Option(name: .customLong("propose-intents"),
-            help: ArgumentHelp("Also write the transcripts' unknown customer turns (out of scope or below --pseudo-label-threshold), clustered, as draft intents to DIR.",
+            help: ArgumentHelp("Also write the unknown customer turns of the transcripts and stored conversations (out of scope or below --pseudo-label-threshold), clustered, as draft intents to DIR.",
                                valueName: "DIR"))
     var proposeIntents: String?
 
@@ -95,8 +101,8 @@ struct FinetuneCommand: ParsableCommand {
         guard replayRatio >= 0 else { throw ValidationError("--replay-ratio must not be negative.") }
         guard learningRateScale > 0 else { throw ValidationError("--learning-rate-scale must be positive.") }
         guard pseudoLabelThreshold >= 0 else { throw ValidationError("--pseudo-label-threshold must not be negative.") }
-        if proposeIntents != nil && transcripts.isEmpty {
-            throw ValidationError("--propose-intents clusters the turns of transcript files: give --transcripts FILE|DIR.")
+        if let heldOutFraction, !(0..<1).contains(heldOutFraction) {
+            throw ValidationError("--held-out-fraction must be at least 0 and below 1.")
         }
     }
 
@@ -111,15 +117,18 @@ struct FinetuneCommand: ParsableCommand {
         settings.learningRateScale = learningRateScale
         settings.pseudoLabelThreshold = pseudoLabelThreshold
         settings.force = force
+        settings.heldOutFraction = heldOutFraction
         settings.seed = seed
         let sources = FineTuneSources(transcripts: transcripts, readOptions: transcriptFormat.readOptions,
                                       store: fromStore ? conversationStore : nil, since: since.flatMap(TranscriptExporter.parseSince))
         if let proposeIntents {
             let read: [Transcript]
             do {
-                read = try sources.readTranscripts()
+                read = try sources.discoveryTranscripts()
             } catch let error as FileFormatError {
                 throw CommandFailure(error.description)
+            } catch {
+                throw CommandFailure("cannot read the conversations to cluster: \(error)")
             }
             print(try ProposeIntentsCommand.proposeDrafts(
                 from: read, understanding: try ModelLocation.load(baseDirectory), folder: proposeIntents, minSize: 5, clusters: nil,

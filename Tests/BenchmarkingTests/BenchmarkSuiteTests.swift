@@ -146,7 +146,9 @@ private func names(_ records: [BenchmarkRecord], sourceLocation: SourceLocation 
                  "accuracy_gap", "time_ratio", "finetune_5_conversations.seconds", "full_retrain.accuracy_not_flagged",
                  "finetuned.accuracy_not_flagged", "accuracy_not_flagged_gap", "finetuned.gate.old_base.accuracy",
                  "finetuned.gate.old_candidate.accuracy", "finetuned.gate.new_base.accuracy", "finetuned.gate.new_candidate.accuracy",
-                 "full_retrain.cpu_seconds", "finetuned.cpu_seconds", "cpu_time_ratio", "finetune_5_conversations.cpu_seconds"] {
+                 "full_retrain.cpu_seconds", "finetuned.cpu_seconds", "cpu_time_ratio", "finetune_5_conversations.cpu_seconds",
+                 "finetuned.gate.old_taken_by_new", "full_retrain.old_intents_accuracy", "base_2.old_intents_accuracy",
+                 "finetuned.old_intents_accuracy"] {
         #expect(found.contains("finetune.banking77." + name), "missing \(name)")
     }
 }

@@ -98,8 +98,53 @@ import TestSupport
             "the reply answered with \"useless\" is queued for review: \(review)")
 }
 
-@Test func finetuneProposesIntentsOnlyFromTranscripts() {
-    #expect(parseErrorMessage(["finetune", "--from-store", "--propose-intents", "drafts"])
-            == "--propose-intents clusters the turns of transcript files: give --transcripts FILE|DIR.")
+@Test func finetuneProposesIntentsFromTranscriptsOrStoredConversations() {
+    #expect(parseErrorMessage(["finetune", "--from-store", "--propose-intents", "drafts"]) == nil)
     #expect(parseErrorMessage(["finetune", "--transcripts", "a.txt", "--propose-intents", "drafts", "--customer-label", "Client"]) == nil)
+}
+
+@Test func finetuneFromStoreProposesIntentsFromTheTurnsTheModelIsUnsureOf() throws {
+    let root = try TestFixtures.folder([:]), intents = try TestFixtures.folder(TinyDomain.intentFiles)
+    defer {
+        try? FileManager.default.removeItem(at: root)
+        try? FileManager.default.removeItem(at: intents)
+    }
+    let base = root.appendingPathComponent("base"), drafts = root.appendingPathComponent("drafts")
+    let settings = root.appendingPathComponent("tiny.json")
+    try JSONEncoder().encode(ChatModelConfig.tiny()).write(to: settings)
+    var train = try ChatbotCommand.parseAsRoot(["train", "--intents", intents.path, "--config", settings.path, "--out", base.path])
+    try train.run()
+
+    // Live conversations: the bot's reading of each customer turn (not a label), a human agent's reply.
+    let database = root.appendingPathComponent("chat.sqlite").path
+    let store = try SQLiteConversationStore(path: database, fsyncEveryCommit: false)
+    let (shipReply, coinReply) = ("Yes, we ship to Norway within five days.", "We only take cards, sorry.")
+    let shipping = ["do you ship parcels to norway", "shipping to norway possible?", "can you ship my parcel to norway",
+                    "norway shipping for parcels", "parcels shipped to norway?"]
+    let bitcoin = ["can i pay with bitcoin", "do you take bitcoin payments", "pay in bitcoin please", "bitcoin payment possible?",
+                   "is paying by bitcoin accepted"]
+    let corrected = "do you ship parcels to norway, really"
+    for text in shipping + bitcoin + [corrected] {
+        let conversation = try store.startConversation(Conversation())
+        let customer = try store.appendMessage(Message(conversationID: conversation.id, role: .customer, text: text,
+                                                       intent: "refund", confidence: 0.35))
+        let reply = bitcoin.contains(text) ? coinReply : shipReply
+        _ = try store.appendMessage(Message(conversationID: conversation.id, role: .agent, text: reply, replySource: .human))
+        if text == corrected {
+            _ = try store.recordFeedback(Feedback(messageID: customer.id, kind: .correctedIntent, value: "greeting"))
+        }
+    }
+
+    // Below confidence 1 every turn the bot only read is unsure; the one a person corrected is labelled.
+    var finetune = try ChatbotCommand.parseAsRoot([
+        "finetune", "--from-store", "--database", database, "--base", base.path, "--out", root.appendingPathComponent("candidate").path,
+        "--propose-intents", drafts.path, "--pseudo-label-threshold", "1", "--epochs", "1"])
+    try finetune.run()
+    let catalog = try IntentCatalog.load(from: drafts)
+    #expect(catalog.intents.count == 2, "two drafts from the stored conversations: \(catalog.intents.map(\.name))")
+    let ship = try #require(catalog.intents.first { $0.examples.contains { $0.text == shipping[0] } })
+    #expect(Set(ship.examples.map(\.text)) == Set(shipping), "the bot's readings count as unlabelled, the corrected turn does not")
+    #expect(ship.responses.map(\.text) == [shipReply], "the agents' replies are the candidate responses")
+    let coins = try #require(catalog.intents.first { $0.examples.contains { $0.text == bitcoin[0] } })
+    #expect(Set(coins.examples.map(\.text)) == Set(bitcoin))
 }

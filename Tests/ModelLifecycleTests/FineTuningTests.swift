@@ -1,7 +1,8 @@
 // Tests of FineTuning: a phrasing the base gets wrong learned from transcripts, a new intent
 // learned without training from scratch, a poisoned (label-shuffled) batch rejected by the gate
-// with the base still active, rollback to the base, what the data step counts, and implicit
-// feedback (replies answered negatively never learned, queued for review without their text).
+// with the base still active, the gate's note on old messages read as new intents, rollback to
+// the base, what the data step counts, and implicit feedback (replies answered negatively never
+// learned, queued for review without their text).
 import ConversationStorage
 import FileFormats
 import Foundation
@@ -129,6 +130,7 @@ private let tinyExamples: [(String, String)] = [
     let outcome = try fixture.fineTune([path])
 
     #expect(!outcome.verdict.passed && !outcome.promoted)
+    #expect(outcome.verdict.oldTakenByNew == 0, "no new intent: every old-data error is the batch's own")
     #expect(outcome.verdict.reasons.contains { $0.hasPrefix("old data: accuracy fell") || $0.hasPrefix("new data: not better") },
             "\(outcome.verdict.reasons)")
     #expect(fixture.registry.activeName() == fixture.baseName, "the base is still active")
@@ -140,6 +142,27 @@ private let tinyExamples: [(String, String)] = [
     let override = try fixture.fineTune([path], settings: forced)
     #expect(override.promoted && !override.verdict.passed, "--force promotes a failing candidate")
     #expect(fixture.registry.activeName() == override.registeredName)
+}
+
+@Test func theGateSaysHowMuchOfAnOldDataDropIsOldMessagesReadAsNewIntents() {
+    var verdict = RegressionGate.Verdict()
+    verdict.oldBase = RegressionGate.Score(correct: 94, total: 100)
+    verdict.oldCandidate = RegressionGate.Score(correct: 90, total: 100)
+    verdict.newBase = RegressionGate.Score(correct: 0, total: 20)
+    verdict.newCandidate = RegressionGate.Score(correct: 18, total: 20)
+    verdict.oldTakenByNew = 3
+    RegressionGate.decide(&verdict)
+    let fell = "old data: accuracy fell 4.0 points (94.0 % → 90.0 %), more than the 0.5-point tolerance"
+    #expect(!verdict.passed)
+    #expect(verdict.reasons.first == fell + "; 3.0 points of it are old examples now read as a new intent (new intents that "
+            + "resemble old ones take some of their messages, as a full retrain does too: review them, then --force or a larger --tolerance)")
+    verdict.oldTakenByNew = 0
+    RegressionGate.decide(&verdict)
+    #expect(verdict.reasons.first == fell, "no note when no old message went to a new intent")
+    verdict.oldCandidate.correct = 94
+    verdict.oldTakenByNew = 2
+    RegressionGate.decide(&verdict)
+    #expect(verdict.passed && verdict.reasons.first == "old data: 94.0 % → 94.0 %, within the 0.5-point tolerance")
 }
 
 @Test func rollbackRestoresTheBaseAfterAPromotion() throws {
@@ -214,7 +237,8 @@ private func predictedTranscript(_ id: String, _ turns: [(TranscriptTurn.Role, S
     defer { try? FileManager.default.removeItem(at: fixture.root) }
     var settings = testSettings()
     settings.pseudoLabelThreshold = 0
-    let data = try FineTuneData.make(exchanges, base: try ChatModel.load(from: fixture.baseDirectory), settings: settings)
+    let data = try FineTuneData.make(exchanges, base: try ChatModel.load(from: fixture.baseDirectory), settings: settings,
+                                     heldOutFraction: 0.2)
     #expect(data.review.map(\.reply.description) == ["a#1", "c#1"])
     #expect(data.review.map(\.question?.description) == ["a#0", "c#0"])
     #expect(data.weakPositives == 1)

@@ -50,6 +50,18 @@ private var transcripts: [Transcript] {
     #expect(try discovery.unknownTurns(in: transcripts, understanding: stub).unknown.count == 13)
 }
 
+@Test func aTurnCarryingOnlyTheBotsReadingIsUnlabelled() throws {
+    var predicted = conversation("p1", "gift card balance please", intent: "gift_card")
+    predicted.turns[0].intentSource = .predicted
+    var confirmed = conversation("p2", "gift card balance now", intent: "gift_card")
+    confirmed.turns[0].intentSource = .confirmed
+    let labelled = conversation("p3", "gift card balance today", intent: "gift_card")
+    let (read, unknown) = try IntentDiscovery().unknownTurns(in: [predicted, confirmed, labelled],
+                                                             understanding: StubUnderstanding(unknown: ["gift"]))
+    #expect(read == 1)
+    #expect(unknown.map(\.conversation) == ["p1"])
+}
+
 @Test func sizeableClustersBecomeNamedRedactedDrafts() throws {
     var discovery = IntentDiscovery()
     discovery.takenNames = ["gift_card"]

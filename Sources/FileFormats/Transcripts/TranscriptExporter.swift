@@ -36,13 +36,26 @@ public struct TranscriptExporter {
     /// Writes one line per conversation started at or after `since` (all when nil), oldest
     /// first, to `emit` (each line without its line break).
     public func export(since: Date?, to emit: (String) throws -> Void) throws -> Summary {
+        try forEachTranscript(since: since) { try emit(TranscriptWriter.line($0)) }
+    }
+
+    /// The conversations started at or after `since` (all when nil) as transcripts, oldest first
+    /// (the bot's readings of customer turns marked `predicted` unless a person confirmed or corrected them).
+    public func transcripts(since: Date?) throws -> (transcripts: [Transcript], summary: Summary) {
+        var transcripts: [Transcript] = []
+        let summary = try forEachTranscript(since: since) { transcripts.append($0) }
+        return (transcripts, summary)
+    }
+
+    /// Hands each conversation started at or after `since` to `body` as a transcript, oldest first.
+    private func forEachTranscript(since: Date?, _ body: (Transcript) throws -> Void) throws -> Summary {
         var summary = Summary()
         let feedback = includeFeedback ? Dictionary(grouping: try store.feedback(since: since), by: \.messageID) : [:]
         for conversation in try store.conversations(since: since, limit: nil) {
             let messages = try store.messages(conversationID: conversation.id)
             switch Self.transcript(conversation, messages: messages, feedback: feedback) {
             case .success(let transcript):
-                try emit(TranscriptWriter.line(transcript))
+                try body(transcript)
                 summary.conversations += 1
                 summary.turns += transcript.turns.count
                 summary.feedback += transcript.turns.reduce(0) { $0 + $1.feedback.count }

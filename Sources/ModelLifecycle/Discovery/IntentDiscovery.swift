@@ -1,7 +1,8 @@
 // Finds what customers ask that the model does not know yet (issue 14): the unlabelled customer
-// turns of transcripts that the understanding reads as out of scope or with low confidence are
-// clustered (Ward over TF-IDF n-gram vectors, the number of clusters by silhouette unless given),
-// and each cluster of at least `minimumSize` turns becomes a `DraftIntent`.
+// turns of transcripts (files, or stored conversations exported as transcripts) that the
+// understanding reads as out of scope or with low confidence are clustered (Ward over TF-IDF
+// n-gram vectors, the number of clusters by silhouette unless given), and each cluster of at
+// least `minimumSize` turns becomes a `DraftIntent`.
 import ConversationStorage
 import Dialogue
 import FileFormats
@@ -57,12 +58,15 @@ public struct IntentDiscovery {
     /// A discovery with the defaults.
     public init() {}
 
-    /// The unlabelled customer turns of `transcripts` that `understanding` does not know.
+    /// The unlabelled customer turns of `transcripts` that `understanding` does not know; a turn
+    /// carrying only the bot's own reading (`intent_source: predicted`, as stored conversations
+    /// do) is unlabelled too.
     public func unknownTurns(in transcripts: [Transcript], understanding: any LanguageUnderstanding) throws -> (read: Int, unknown: [UnknownTurn]) {
         var read = 0
         var unknown: [UnknownTurn] = []
         for transcript in transcripts {
-            for (index, turn) in transcript.turns.enumerated() where turn.role == .customer && turn.intent == nil {
+            for (index, turn) in transcript.turns.enumerated()
+            where turn.role == .customer && (turn.intent == nil || turn.intentSource == .predicted) {
                 // Slot answers ("48213377", "yes") say nothing about what was asked.
                 guard Words.split(turn.text, keeping: Words.lettersAndApostrophes).count >= 2 else { continue }
                 read += 1

@@ -38,8 +38,9 @@ public struct FineTuneData: Sendable {
     public var intents: Set<String> { Set((training + heldOut).compactMap(\.intent)) }
 
     /// Examples from `exchanges`, pseudo-labelled by `base` at `settings.pseudoLabelThreshold`,
-    /// with `settings.heldOutFraction` of each intent's labelled examples held out.
-    public static func make(_ exchanges: [Exchange], base: ChatModel, settings: FineTuneSettings) throws -> FineTuneData {
+    /// with `heldOutFraction` of each intent's labelled examples held out.
+    public static func make(_ exchanges: [Exchange], base: ChatModel, settings: FineTuneSettings,
+                            heldOutFraction: Double) throws -> FineTuneData {
         var data = FineTuneData()
         let unlabelled = exchanges.filter { $0.label == nil && $0.implicitFeedback?.signal.isNegative != true && !isConfirmed($0, by: base) }
         let readings = settings.pseudoLabelThreshold <= 1 && !unlabelled.isEmpty
@@ -70,7 +71,7 @@ public struct FineTuneData: Sendable {
                                           reply: exchange.replyTarget, context: exchange.context)
             if exchange.label != nil { labelled.append(example) } else { data.training.append(example) }
         }
-        let split = heldOutSplit(labelled, fraction: settings.heldOutFraction, seed: settings.seed)
+        let split = heldOutSplit(labelled, fraction: heldOutFraction, seed: settings.seed)
         data.training = split.training + data.training
         data.heldOut = split.heldOut
         return data

@@ -11,8 +11,10 @@ public struct FineTuneSettings: Sendable, Equatable {
     public var replayRatio = 3.0
     /// The most accuracy on the old held-out data may drop, in points (default 0.5).
     public var tolerance = 0.5
-    /// Share of each intent's new labelled examples held out for the gate (default 0.2).
-    public var heldOutFraction = 0.2
+    /// Share of each intent's new labelled examples held out for the gate (default nil: the
+    /// share the base held out of its own data for validation, so the new intents are trained on
+    /// as much of theirs as a retraining would; 0.2 when the base held out nothing).
+    public var heldOutFraction: Double?
     /// Unlabelled customer turns the base reads with at least this confidence become
     /// pseudo-labelled examples (default 0.9; above 1: none).
     public var pseudoLabelThreshold = 0.9
@@ -23,6 +25,11 @@ public struct FineTuneSettings: Sendable, Equatable {
 
     /// The defaults above.
     public init() {}
+
+    /// The held-out share for a base that held out `baseValidationFraction` of its data.
+    public func heldOutFraction(base baseValidationFraction: Double) -> Double {
+        heldOutFraction ?? (baseValidationFraction > 0 ? baseValidationFraction : 0.2)
+    }
 
     /// The trainer settings for fine-tuning `base`: its own, with these epochs and learning rate.
     public func trainerConfig(base: ChatModelConfig) -> ChatModelConfig {

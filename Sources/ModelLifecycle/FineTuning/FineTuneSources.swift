@@ -35,6 +35,14 @@ public struct FineTuneSources: Sendable {
         transcripts.isEmpty ? [] : try TranscriptReader.read(paths: transcripts, options: readOptions)
     }
 
+    /// The conversations discovery reads: the transcript files' and, with a store, the stored
+    /// ones as transcripts (the bot's readings marked `predicted`, so their turns count as unlabelled).
+    public func discoveryTranscripts() throws -> [Transcript] {
+        var all = try readTranscripts()
+        if let store { all += try TranscriptExporter(store: store, includeFeedback: true).transcripts(since: since).transcripts }
+        return all
+    }
+
     /// The exchanges of every source, transcripts first; with `judge`, each reply carries the
     /// implicit feedback of the customer's next turn.
     public func exchanges(judge: ImplicitFeedback? = nil) throws -> [Exchange] {

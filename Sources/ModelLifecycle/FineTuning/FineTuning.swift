@@ -78,7 +78,8 @@ public struct FineTuning: Sendable {
         let data: FineTuneData
         do {
             let judge = ImplicitFeedback(analyser: try Self.sentimentAnalyser(of: baseModel, in: base))
-            data = try FineTuneData.make(try sources.exchanges(judge: judge), base: baseModel, settings: settings)
+            data = try FineTuneData.make(try sources.exchanges(judge: judge), base: baseModel, settings: settings,
+                                         heldOutFraction: settings.heldOutFraction(base: record.validationFraction))
         } catch let error as FileFormatError {
             throw .unreadableData(error)
         } catch {

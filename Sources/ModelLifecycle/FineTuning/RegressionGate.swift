@@ -1,6 +1,7 @@
 // The regression gate: the base and the candidate read the same held-out data (the base's
 // validation split and a held-out slice of the new examples); the candidate may replace the
-// base only if old-data accuracy drops by at most the tolerance and new-data accuracy rises.
+// base only if old-data accuracy drops by at most the tolerance and new-data accuracy rises. A
+// failure on the old data says how much of the drop is old messages now read as a new intent.
 import Foundation
 import LanguageModeling
 
@@ -12,6 +13,12 @@ public enum RegressionGate {
         public var correct = 0
         /// Examples.
         public var total = 0
+        /// A score of `correct` out of `total`.
+        public init(correct: Int = 0, total: Int = 0) {
+            self.correct = correct
+            self.total = total
+        }
+
         /// correct / total, nil when there were none.
         public var accuracy: Double? { total > 0 ? Double(correct) / Double(total) : nil }
     }
@@ -40,12 +47,19 @@ public enum RegressionGate {
         public var newCandidate = Score()
         /// The intents the new data is about, new ones included, by name.
         public var intents: [IntentRow] = []
+        /// Old held-out examples the candidate reads as one of the new intents: part of any drop on
+        /// the old data that comes from the grown label set rather than from forgetting (a full
+        /// retrain loses such examples too when a new intent resembles an old one).
+        public var oldTakenByNew = 0
         /// The allowed drop on old data, in points.
         public var tolerance = 0.5
         /// Whether the candidate passed on its merits.
         public var passed = false
         /// Why it passed or failed, one sentence each.
         public var reasons: [String] = []
+
+        /// No scores yet.
+        public init() {}
 
         /// Both models on all held-out data.
         public var overallBase: Score { Score(correct: oldBase.correct + newBase.correct, total: oldBase.total + newBase.total) }
@@ -74,6 +88,7 @@ public enum RegressionGate {
             if index < old.count {
                 verdict.oldBase.add(baseRight)
                 verdict.oldCandidate.add(candidateRight)
+                if !candidateRight, newIntents.contains(candidatePredictions[index]) { verdict.oldTakenByNew += 1 }
             } else {
                 verdict.newBase.add(baseRight)
                 verdict.newCandidate.add(candidateRight)
@@ -90,7 +105,7 @@ public enum RegressionGate {
     }
 
     /// Sets `passed` and `reasons` from the scores.
-    static func decide(_ verdict: inout Verdict) {
+    public static func decide(_ verdict: inout Verdict) {
         var reasons: [String] = []
         var passed = true
         if let before = verdict.oldBase.accuracy, let after = verdict.oldCandidate.accuracy {
@@ -98,7 +113,7 @@ public enum RegressionGate {
             if drop > verdict.tolerance + 1e-9 {
                 passed = false
                 reasons.append(String(format: "old data: accuracy fell %.1f points (%.1f %% → %.1f %%), more than the %.1f-point tolerance",
-                                      drop, before * 100, after * 100, verdict.tolerance))
+                                      drop, before * 100, after * 100, verdict.tolerance) + takenByNewNote(verdict))
             } else {
                 reasons.append(String(format: "old data: %.1f %% → %.1f %%, within the %.1f-point tolerance",
                                       before * 100, after * 100, verdict.tolerance))
@@ -119,6 +134,18 @@ public enum RegressionGate {
         }
         verdict.passed = passed
         verdict.reasons = reasons
+    }
+}
+
+extension RegressionGate {
+    /// How much of the old-data drop is old examples now read as a new intent, with what to do
+    /// about it; empty when none is.
+    static func takenByNewNote(_ verdict: Verdict) -> String {
+        guard verdict.oldTakenByNew > 0, verdict.oldBase.total > 0 else { return "" }
+        let points = Double(verdict.oldTakenByNew) / Double(verdict.oldBase.total) * 100
+        return String(format: "; %.1f points of it are old examples now read as a new intent (new intents that resemble old "
+                      + "ones take some of their messages, as a full retrain does too: review them, then --force or a larger --tolerance)",
+                      points)
     }
 }
 
