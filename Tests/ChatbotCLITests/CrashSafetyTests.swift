@@ -132,14 +132,7 @@ struct CrashSafetyTests {
     @Test func killingAnExportLeavesTheOldFileOrTheWholeNewOne() throws {
         let folder = try TestFixtures.folder([:])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let transcripts = folder.appendingPathComponent("many.jsonl")
-        let lines = (0..<3000).map { index in
-            #"{"id": "t-\#(index)", "channel": "chat", "started": "2026-03-02T09:14:00Z", "turns": [{"role": "customer", "text": "where is my order \#(index)?"}, {"role": "agent", "text": "Let me check order \#(index) for you."}]}"#
-        }
-        try (lines.joined(separator: "\n") + "\n").write(to: transcripts, atomically: true, encoding: .utf8)
-        let database = folder.appendingPathComponent("store.sqlite").path
-        var importing = try ChatbotCommand.parseAsRoot(["transcripts", "import", transcripts.path, "--database", database])
-        try importing.run()
+        let database = try storeWithImportedTranscripts(3000, in: folder)
         let output = folder.appendingPathComponent("export.jsonl")
         let export = ["transcripts", "export", "-o", output.path, "--database", database]
         let clock = ContinuousClock()

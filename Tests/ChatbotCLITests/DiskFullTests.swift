@@ -75,14 +75,7 @@ struct DiskFullTests {
     @Test func exportingOntoAFullDiskKeepsTheOldExport() throws {
         let folder = try TestFixtures.folder([:])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let transcripts = folder.appendingPathComponent("many.jsonl")
-        let lines = (0..<2000).map { index in
-            #"{"id": "t-\#(index)", "channel": "chat", "started": "2026-03-02T09:14:00Z", "turns": [{"role": "customer", "text": "where is my order \#(index)?"}, {"role": "agent", "text": "Let me check order \#(index) for you."}]}"#
-        }
-        try (lines.joined(separator: "\n") + "\n").write(to: transcripts, atomically: true, encoding: .utf8)
-        let database = folder.appendingPathComponent("store.sqlite").path
-        var importing = try ChatbotCommand.parseAsRoot(["transcripts", "import", transcripts.path, "--database", database])
-        try importing.run()
+        let database = try storeWithImportedTranscripts(2000, in: folder)
         let disk = try #require(SmallDisk(bytes: 64 << 10))
         defer { disk.unmount() }
         let output = disk.folder.appendingPathComponent("export.jsonl")
