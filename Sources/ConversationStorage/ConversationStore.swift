@@ -66,6 +66,10 @@ public protocol ConversationStore: AnyObject, Sendable {
     func saveSession(_ session: ConversationSession) throws(StorageError) -> Bool
     /// The serving session of a conversation, or nil.
     func session(conversationID: UUID) throws(StorageError) -> ConversationSession?
+    /// Stores a served turn in one transaction: the session under its compare-and-set (as
+    /// `saveSession`), then the messages in order (redacted, next `seq`s) and the conversation's
+    /// ending status if any. Returns false, storing nothing, when the revision had moved on.
+    func saveTurn(_ turn: SessionTurn) throws(StorageError) -> Bool
 
     /// The schema migration versions recorded in `schema_migrations`, ascending.
     func appliedMigrations() throws(StorageError) -> [Int]

@@ -51,6 +51,7 @@ public final class FlakyConversationStore: ConversationStore, @unchecked Sendabl
     public func feedback(since: Date?) throws(StorageError) -> [Feedback] { try base.feedback(since: since) }
     public func feedback(messageID: UUID) throws(StorageError) -> [Feedback] { try base.feedback(messageID: messageID) }
     public func saveSession(_ s: ConversationSession) throws(StorageError) -> Bool { try base.saveSession(s) }
+    public func saveTurn(_ t: SessionTurn) throws(StorageError) -> Bool { try base.saveTurn(t) }
     public func session(conversationID: UUID) throws(StorageError) -> ConversationSession? {
         try base.session(conversationID: conversationID)
     }

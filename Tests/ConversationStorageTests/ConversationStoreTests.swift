@@ -51,6 +51,10 @@ private func checkSessionsCompareAndSetAndAreRedacted(_ backend: StoreBackend) t
     try conformance(backend)?.checkSessionsCompareAndSetAndRedact()
 }
 
+private func checkTurnsAreStoredWholeOrNotAtAll(_ backend: StoreBackend) throws {
+    try conformance(backend)?.checkTurnsAreStoredWholeOrNotAtAll()
+}
+
 @Test func anUnreachableServerGivesOneClearError() {
     let error = #expect(throws: StorageError.self) {
         try PostgresConversationStore(url: "postgres://chatbot:secret@127.0.0.1:1/chatbot")
@@ -73,6 +77,7 @@ private func checkSessionsCompareAndSetAndAreRedacted(_ backend: StoreBackend) t
     @Test func hostileAndHugeTextsAreStoredNotExecuted() throws { try checkHostileAndHugeTextsAreStoredNotExecuted(.sqlite) }
     @Test func registryMigrationKeepsTheFirstSchemasVersions() throws { try checkRegistryMigrationKeepsTheFirstSchemasVersions(.sqlite) }
     @Test func sessionsCompareAndSetAndAreRedacted() throws { try checkSessionsCompareAndSetAndAreRedacted(.sqlite) }
+    @Test func turnsAreStoredWholeOrNotAtAll() throws { try checkTurnsAreStoredWholeOrNotAtAll(.sqlite) }
 }
 
 /// PostgreSQL: skipped without CHATBOT_TEST_DATABASE_URL; under CI=true it must be set, or these fail.
@@ -94,5 +99,7 @@ struct PostgreSQLStoreConformanceTests {
     @Test func registryMigrationKeepsTheFirstSchemasVersions() throws { try checkRegistryMigrationKeepsTheFirstSchemasVersions(.postgres) }
     @Test(arguments: [StoreBackend.postgres, .spoolingPostgres])
     func sessionsCompareAndSetAndAreRedacted(_ backend: StoreBackend) throws { try checkSessionsCompareAndSetAndAreRedacted(backend) }
+    @Test(arguments: [StoreBackend.postgres, .spoolingPostgres])
+    func turnsAreStoredWholeOrNotAtAll(_ backend: StoreBackend) throws { try checkTurnsAreStoredWholeOrNotAtAll(backend) }
     @Test func turnsSurviveKilledPostgresConnectionsExactlyOnce() throws { try conformance(.spoolingPostgres)?.checkTurnsSurviveKilledConnections() }
 }

@@ -24,6 +24,9 @@ extension SpoolingConversationStore {
     public func saveSession(_ session: ConversationSession) throws(StorageError) -> Bool {
         try live { () throws(StorageError) in try primaryStore.saveSession(session) }
     }
+    public func saveTurn(_ turn: SessionTurn) throws(StorageError) -> Bool {
+        try live { () throws(StorageError) in try primaryStore.saveTurn(turn) }
+    }
     public func session(conversationID: UUID) throws(StorageError) -> ConversationSession? {
         try live { () throws(StorageError) in try primaryStore.session(conversationID: conversationID) }
     }

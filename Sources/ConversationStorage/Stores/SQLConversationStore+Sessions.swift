@@ -4,22 +4,15 @@ import Foundation
 
 extension SQLConversationStore {
     public func saveSession(_ session: ConversationSession) throws(StorageError) -> Bool {
-        let state = try policy.cleaned(json: session.stateJSON, field: "session state")
+        let values = try sessionValues(session)
         return try write { (db) throws(StorageError) in
-            let values: [SQLValue] = [
-                .text(session.conversationID.key), .text(session.tokenHash), .text(state),
-                .integer(Int64(session.revision)), .integer(session.updatedAt.microseconds),
-            ]
             if session.revision == 0 {
                 return try db.execute("""
                     INSERT INTO conversation_sessions (conversation_id, token_hash, state, revision, updated_at)
                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (conversation_id) DO NOTHING
                     """, values) == 1
             }
-            return try db.execute("""
-                UPDATE conversation_sessions SET token_hash = $2, state = $3, revision = $4, updated_at = $5
-                WHERE conversation_id = $1 AND revision = $4 - 1
-                """, values) == 1
+            return try Self.compareAndSet(values, in: db)
         }
     }
 
@@ -34,5 +27,21 @@ extension SQLConversationStore {
                     revision: Int(try row.int64(3)), updatedAt: Date(microseconds: try row.int64(4)))
             }
         }
+    }
+
+    /// The session's columns, its state cleaned: `$1…$5` of the statements here and of a turn.
+    func sessionValues(_ session: ConversationSession) throws(StorageError) -> [SQLValue] {
+        let state = try policy.cleaned(json: session.stateJSON, field: "session state")
+        return [.text(session.conversationID.key), .text(session.tokenHash), .text(state),
+                .integer(Int64(session.revision)), .integer(session.updatedAt.microseconds)]
+    }
+
+    /// Saves a session over the stored revision `revision - 1` (`values` from `sessionValues`);
+    /// false when it is not there.
+    static func compareAndSet(_ values: [SQLValue], in db: any SQLDatabase) throws(StorageError) -> Bool {
+        try db.execute("""
+            UPDATE conversation_sessions SET token_hash = $2, state = $3, revision = $4, updated_at = $5
+            WHERE conversation_id = $1 AND revision = $4 - 1
+            """, values) == 1
     }
 }

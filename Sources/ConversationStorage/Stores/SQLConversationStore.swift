@@ -25,6 +25,9 @@ public class SQLConversationStore: ConversationStore, @unchecked Sendable {
         try Migrations.apply(to: database)
     }
 
+    /// The engine behind the connection.
+    var dialect: SQLDialect { database.dialect }
+
     /// Runs `body` with the connection under the lock, reconnecting first if it broke.
     package func withDatabase<T>(_ body: (any SQLDatabase) throws(StorageError) -> T) throws(StorageError) -> T {
         lock.lock()

@@ -28,11 +28,14 @@ public struct DialogueCheckpoint: Sendable, Equatable {
 extension DialogueEngine {
     /// The current conversation's checkpoint, or nil before its first message.
     public var checkpoint: DialogueCheckpoint? {
-        lock.withLock {
-            conversation.map {
-                DialogueCheckpoint(conversation: $0, state: current, lastCustomerMessageID: lastCustomerMessageID,
-                                   lastBotMessageID: lastBotMessageID)
-            }
+        lock.withLock { checkpointLocked }
+    }
+
+    /// The checkpoint; the caller holds the lock.
+    var checkpointLocked: DialogueCheckpoint? {
+        conversation.map {
+            DialogueCheckpoint(conversation: $0, state: current, lastCustomerMessageID: lastCustomerMessageID,
+                               lastBotMessageID: lastBotMessageID)
         }
     }
 

@@ -70,7 +70,18 @@ public final class DialogueEngine: @unchecked Sendable {
     /// hand-off are in the store when this returns. Never throws: failures become an apology
     /// (`error`) or a note (`storageError`).
     public func respond(to text: String) -> TurnResult {
-        lock.withLock { respondLocked(to: text) }
+        lock.withLock { respondLocked(to: text, session: nil).result }
+    }
+
+    /// Reads one customer message of a resumed conversation (a server's) and stores the turn
+    /// together with the session `session` makes of the checkpoint after it, all or nothing
+    /// (`ConversationStore.saveTurn`): one transaction instead of one per message and one for
+    /// the state. `saved` is false when the turn was not stored: another replica moved the
+    /// session on first, or the store failed (`result.storageError`).
+    public func respond(to text: String, savingSession session: @escaping (DialogueCheckpoint) -> ConversationSession)
+        -> (result: TurnResult, saved: Bool)
+    {
+        lock.withLock { respondLocked(to: text, session: session) }
     }
 
     /// Ends the current conversation (closed, unless it was handed off) and forgets its memory;
@@ -99,7 +110,9 @@ public final class DialogueEngine: @unchecked Sendable {
         try store.endConversation(id: open.id, status: status, at: now())
     }
 
-    private func respondLocked(to text: String) -> TurnResult {
+    private func respondLocked(to text: String, session: ((DialogueCheckpoint) -> ConversationSession)?)
+        -> (result: TurnResult, saved: Bool)
+    {
         var storageError: String? = nil
         if conversation == nil || current.handedOff {
             current = DialogueState(contextLimit: contextLimit)
@@ -144,16 +157,19 @@ public final class DialogueEngine: @unchecked Sendable {
         next.remember(ConversationTurn(speaker: .agent, text: result.reply))
         next.handedOff = result.handedOff
         current = next
-        if let problem = store(result, customerText: text) { storageError = storageError ?? problem }
+        let stored = store(result, customerText: text, session: session)
+        if let problem = stored.problem { storageError = storageError ?? problem }
         result.storageError = storageError
-        return result
+        return (result, stored.saved)
     }
 
     /// Appends the customer message and the reply (without the customer's personal data it
-    /// repeats), and marks a hand-off; the first error, if any. A message the bot did not
-    /// understand (asked to rephrase, or handed off after misses) is stored without an intent:
-    /// its best guess is not what the customer meant.
-    private func store(_ result: TurnResult, customerText: String) -> String? {
+    /// repeats) and marks a hand-off, with the session in one `saveTurn` when there is one; the
+    /// first error, if any, and whether it was stored. A message the bot did not understand
+    /// (asked to rephrase, or handed off after misses) is stored without an intent: its best
+    /// guess is not what the customer meant.
+    private func store(_ result: TurnResult, customerText: String,
+                       session: ((DialogueCheckpoint) -> ConversationSession)?) -> (problem: String?, saved: Bool) {
         let time = now()
         let customer = Message(
             conversationID: result.conversationID, role: .customer, text: customerText,
@@ -169,12 +185,17 @@ public final class DialogueEngine: @unchecked Sendable {
         lastCustomerMessageID = customer.id
         lastBotMessageID = bot.id
         do {
+            if let session, let checkpoint = checkpointLocked {
+                let turn = SessionTurn(messages: [customer, bot], endingStatus: result.handedOff ? .handedOff : nil,
+                                       time: time, session: session(checkpoint))
+                return (nil, try store.saveTurn(turn))
+            }
             try store.appendMessage(customer)
             try store.appendMessage(bot)
             if result.handedOff { try store.endConversation(id: result.conversationID, status: .handedOff, at: time) }
-            return nil
+            return (nil, true)
         } catch {
-            return error.description
+            return (error.description, false)
         }
     }
 

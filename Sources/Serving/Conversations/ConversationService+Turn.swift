@@ -1,6 +1,6 @@
 // One customer message, the two ways it goes: a bot turn (resume the stored state in a pooled
-// engine, respond, save the new state under the next revision) or, after a hand-off, a message
-// stored for the agent.
+// engine, respond, and store the messages with the new state under the next revision in one
+// transaction) or, after a hand-off, a message stored for the agent.
 import ConversationStorage
 import Dialogue
 import Foundation
@@ -12,13 +12,13 @@ extension ConversationService {
         let started = ContinuousClock.now
         let (result, saved) = try await pool.withEngine { engine -> (TurnResult, Bool) in
             engine.resume(checkpoint)
-            let result = engine.respond(to: text)
-            guard result.storageError == nil, let next = engine.checkpoint else { return (result, false) }
-            var updated = session
-            updated.revision += 1
-            updated.stateJSON = SessionState(next).encoded()
-            updated.updatedAt = self.now()
-            return (result, try engine.store.saveSession(updated))
+            return engine.respond(to: text) { next in
+                var updated = session
+                updated.revision += 1
+                updated.stateJSON = SessionState(next).encoded()
+                updated.updatedAt = self.now()
+                return updated
+            }
         }
         metrics.record(result, duration: ContinuousClock.now - started)
         if let problem = result.storageError {
