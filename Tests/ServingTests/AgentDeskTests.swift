@@ -66,6 +66,7 @@ import TestSupport
         for (uri, type, marker) in [("/", "text/html", #"role="log""#), ("/agent", "text/html", "API key"),
                                     ("/review", "text/html", "Feedback"), ("/embed.js", "text/javascript", "iframe"),
                                     ("/assets/chat.js", "text/javascript", "X-Conversation-Token"),
+                                    ("/assets/api.js", "text/javascript", "window.chatbotAPI"),
                                     ("/assets/style.css", "text/css", "focus-visible")] {
             try await client.execute(uri: uri, method: .get) { response in
                 #expect(response.status == .ok)

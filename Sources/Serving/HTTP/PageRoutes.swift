@@ -8,6 +8,7 @@ import Hummingbird
 struct PageRoutes {
     private static let assets: [String: (type: String, body: String)] = [
         "style.css": ("text/css; charset=utf-8", PageStyle.css),
+        "api.js": ("text/javascript; charset=utf-8", APIScript.script),
         "chat.js": ("text/javascript; charset=utf-8", ChatPage.script),
         "agent.js": ("text/javascript; charset=utf-8", AgentPage.script),
         "review.js": ("text/javascript; charset=utf-8", ReviewPage.script),

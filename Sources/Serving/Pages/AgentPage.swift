@@ -23,6 +23,7 @@ enum AgentPage {
         <p id="status" role="status" class="meta"></p>
         <section id="inbox" aria-label="Waiting conversations"></section>
         </main>
+        <script src="/assets/api.js"></script>
         <script src="/assets/agent.js"></script>
         </body>
         </html>
@@ -39,17 +40,7 @@ enum AgentPage {
           agentField.value = sessionStorage.getItem("chatbot.agent") || "";
 
           function api(method, path, body) {
-            return fetch(path, {
-              method: method,
-              headers: {"Content-Type": "application/json", "Authorization": "Bearer " + keyField.value},
-              body: body ? JSON.stringify(body) : undefined
-            }).then(function (response) {
-              if (response.status === 204) { return {}; }
-              return response.json().then(function (json) {
-                if (!response.ok) { throw new Error(json.error ? json.error.message : response.statusText); }
-                return json;
-              });
-            });
+            return chatbotAPI(method, path, {"Authorization": "Bearer " + keyField.value}, body);
           }
 
           function element(tag, text, className) {

@@ -25,6 +25,7 @@ enum ChatPage {
         <button type="submit" id="send">Send</button>
         </form>
         </main>
+        <script src="/assets/api.js"></script>
         <script src="/assets/chat.js"></script>
         </body>
         </html>
@@ -76,21 +77,13 @@ enum ChatPage {
           }
 
           function api(method, path, body) {
-            return fetch("/v1/conversations/" + chat.conversation_id + path, {
-              method: method,
-              headers: {"Content-Type": "application/json", "X-Conversation-Token": chat.token},
-              body: body ? JSON.stringify(body) : undefined
-            }).then(function (response) {
-              return response.json().then(function (json) {
-                if (!response.ok) { throw new Error(json.error ? json.error.message : response.statusText); }
-                return json;
-              });
-            });
+            return chatbotAPI(method, "/v1/conversations/" + chat.conversation_id + path,
+                              {"X-Conversation-Token": chat.token}, body);
           }
 
           function start() {
             if (chat) { return Promise.resolve(chat); }
-            return fetch("/v1/conversations", {method: "POST"}).then(function (r) { return r.json(); }).then(function (json) {
+            return chatbotAPI("POST", "/v1/conversations", {}).then(function (json) {
               chat = json;
               sessionStorage.setItem("chatbot.conversation", JSON.stringify(chat));
               return chat;

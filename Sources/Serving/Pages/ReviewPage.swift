@@ -26,6 +26,7 @@ enum ReviewPage {
         <tbody id="rows"></tbody>
         </table>
         </main>
+        <script src="/assets/api.js"></script>
         <script src="/assets/review.js"></script>
         </body>
         </html>
@@ -46,12 +47,7 @@ enum ReviewPage {
           }
 
           function load() {
-            fetch("/v1/review", {headers: {"Authorization": "Bearer " + keyField.value}}).then(function (response) {
-              return response.json().then(function (json) {
-                if (!response.ok) { throw new Error(json.error ? json.error.message : response.statusText); }
-                return json;
-              });
-            }).then(function (json) {
+            chatbotAPI("GET", "/v1/review", {"Authorization": "Bearer " + keyField.value}).then(function (json) {
               rows.replaceChildren.apply(rows, json.feedback.map(function (entry) {
                 const row = document.createElement("tr");
                 const message = entry.message ? entry.message.role + ": " + entry.message.text : "";
