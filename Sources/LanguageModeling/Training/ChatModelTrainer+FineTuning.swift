@@ -8,11 +8,13 @@ import Tokenization
 
 extension ChatModelTrainer {
     /// Trains `model` further on `training` (the last epoch's weights are kept), then calibrates
-    /// it on `calibration` (training when empty).
+    /// it on `calibration` (training when empty), after fitting one offset on the head biases of
+    /// `newIntents` there (the intents the head grew for).
     ///
     /// The model keeps its own architecture; only the trainer's optimisation settings (learning
     /// rate, epochs, batch size, loss weights, threads) apply.
     public func fineTune(_ model: ChatModel, training: [TrainingExample], calibration: [TrainingExample],
+                         newIntents: Set<String> = [],
                          progress: ((TrainingProgress) -> Void)? = nil) throws(ChatModelError) -> TrainingReport {
         try config.validate()
         guard !training.isEmpty else { throw ChatModelError(.invalidTrainingData, "there are no examples to fine-tune on") }
@@ -44,7 +46,11 @@ extension ChatModelTrainer {
             throw ChatModelError(.invalidTrainingData, "fine-tuning failed: \(error)")
         }
         model.network.isTraining = false
-        try model.calibrate(on: calibration.isEmpty ? training : calibration)
+        let heldOut = calibration.isEmpty ? training : calibration
+        try model.calibrate(on: heldOut)
+        if !newIntents.isEmpty {
+            model.metrics["new_intent_bias_offset"] = Double(try model.fitNewIntentOffset(for: newIntents, on: heldOut))
+        }
         model.trainingDataHash = Self.hash(training + calibration)
         // Training accuracy is not measured: another pass over the replayed data would cost a
         // sizeable share of a short fine-tuning run, and the gate measures what matters.
