@@ -1,18 +1,20 @@
 // Fine-tuning: more epochs on a trained (possibly grown) model with the trainer's settings (a
 // lower learning rate and fewer epochs than training from scratch), no tokenizer or featurizer
-// refit and no LM pre-training; then the sparse weight, temperature and out-of-scope thresholds
-// are fitted again.
+// refit and no LM pre-training, the sparse n-gram expert learning inside the epochs; then the
+// sparse weight, temperature and out-of-scope thresholds are fitted again.
 import Foundation
 import TensorCore
 import Tokenization
 
 extension ChatModelTrainer {
     /// Trains `model` further on `training` (the last epoch's weights are kept), then calibrates
-    /// it on `calibration` (training when empty).
+    /// it on `calibration` (training when empty), after fitting one offset on the head biases of
+    /// `newIntents` there (the intents the head grew for).
     ///
     /// The model keeps its own architecture; only the trainer's optimisation settings (learning
     /// rate, epochs, batch size, loss weights, threads) apply.
     public func fineTune(_ model: ChatModel, training: [TrainingExample], calibration: [TrainingExample],
+                         newIntents: Set<String> = [],
                          progress: ((TrainingProgress) -> Void)? = nil) throws(ChatModelError) -> TrainingReport {
         try config.validate()
         guard !training.isEmpty else { throw ChatModelError(.invalidTrainingData, "there are no examples to fine-tune on") }
@@ -24,6 +26,11 @@ extension ChatModelTrainer {
         settings.languageModelPretrainingEpochs = 0
         settings.earlyStoppingPatience = 0
         settings.checkpointAveraging = 0
+        // The n-gram expert learns in these epochs, as training with a validation split has it:
+        // with the base's `sparse_epochs` the steps would leave it frozen, a grown head's new
+        // columns at zero, and the calibration would then distrust the whole expert (issue 14:
+        // Banking77's +17 intents fell from 89.71 % to 85.45 %).
+        settings.sparseEpochs = 0
         let encoded = training.map { model.encoder.encode($0, features: model.sparseFeatures($0.text)) }
         var report = TrainingReport()
         report.trainingExampleCount = training.count
@@ -39,7 +46,11 @@ extension ChatModelTrainer {
             throw ChatModelError(.invalidTrainingData, "fine-tuning failed: \(error)")
         }
         model.network.isTraining = false
-        try model.calibrate(on: calibration.isEmpty ? training : calibration)
+        let heldOut = calibration.isEmpty ? training : calibration
+        try model.calibrate(on: heldOut)
+        if !newIntents.isEmpty {
+            model.metrics["new_intent_bias_offset"] = Double(try model.fitNewIntentOffset(for: newIntents, on: heldOut))
+        }
         model.trainingDataHash = Self.hash(training + calibration)
         // Training accuracy is not measured: another pass over the replayed data would cost a
         // sizeable share of a short fine-tuning run, and the gate measures what matters.

@@ -104,7 +104,7 @@ public struct FineTuning: Sendable {
             let trainer = ChatModelTrainer(config: settings.trainerConfig(base: baseModel.config))
             report = try trainer.fineTune(candidate, training: data.training + replay,
                                           calibration: calibration.isEmpty ? data.training + replay : calibration,
-                                          progress: progress.update)
+                                          newIntents: Set(newIntents), progress: progress.update)
             progress.finish()
             verdict = try RegressionGate.evaluate(base: baseModel, candidate: candidate, old: oldHeldOut,
                                                   new: data.heldOut, newIntents: Set(newIntents), tolerance: settings.tolerance)
