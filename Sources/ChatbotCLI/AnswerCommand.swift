@@ -110,7 +110,7 @@ struct AnswerCommand: ParsableCommand {
                 failure: failures.record, progress: progress.update, shouldStop: interrupt.wasRequested)
         }
         progress.finish()
-        try file.close()
+        try AnswerCommand.failing { try file.close() }
         try failures.close()
         let seconds = (ContinuousClock.now - started).seconds
         FileHandle.standardError.write(Data((summary.table(seconds: seconds) + "\n").utf8))

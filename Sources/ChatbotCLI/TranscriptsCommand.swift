@@ -88,7 +88,9 @@ struct TranscriptsImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let importer = TranscriptImporter(store: try store.open())
+        // Without an fsync per commit (one per turn made a 100,000-turn transcript take minutes,
+        // docs/RELIABILITY.md): ids are stable, so a re-run after a crash stores what was lost, once.
+        let importer = TranscriptImporter(store: try store.open(fsyncEveryCommit: false))
         var total = TranscriptImporter.Summary()
         for file in files {
             do {

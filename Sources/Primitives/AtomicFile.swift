@@ -49,13 +49,13 @@ public enum AtomicFile {
         if hadTarget {
             try? FileManager.default.removeItem(at: replaced)
             guard rename(target.path, replaced.path) == 0 else {
-                throw AtomicFileError(path: target.path, "cannot move the old folder aside: \(AtomicFileError.describe(errno))")
+                throw AtomicFileError(path: target.path, "cannot move the old folder aside: \(SystemErrorText.describe(errno))")
             }
         }
         guard rename(source.path, target.path) == 0 else {
             let problem = errno
             if hadTarget { rename(replaced.path, target.path) }
-            throw AtomicFileError(path: target.path, "cannot move \(source.path) here: \(AtomicFileError.describe(problem))")
+            throw AtomicFileError(path: target.path, "cannot move \(source.path) here: \(SystemErrorText.describe(problem))")
         }
         try syncFolder(parent)
         try syncFolder(source.deletingLastPathComponent())
@@ -65,9 +65,9 @@ public enum AtomicFile {
     /// fsyncs the folder at `url`, making the names created, renamed or removed in it durable.
     public static func syncFolder(_ url: URL) throws(AtomicFileError) {
         let descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw AtomicFileError(path: url.path, "cannot open the folder: \(AtomicFileError.describe(errno))") }
+        guard descriptor >= 0 else { throw AtomicFileError(path: url.path, "cannot open the folder: \(SystemErrorText.describe(errno))") }
         defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw AtomicFileError(path: url.path, "fsync failed: \(AtomicFileError.describe(errno))") }
+        guard fsync(descriptor) == 0 else { throw AtomicFileError(path: url.path, "fsync failed: \(SystemErrorText.describe(errno))") }
     }
 
     /// fsyncs every file and folder under `url` (a folder written by code that did not sync each file).
@@ -75,9 +75,9 @@ public enum AtomicFile {
         let paths = (FileManager.default.subpaths(atPath: url.path) ?? []).map { url.appendingPathComponent($0).path }
         for path in paths + [url.path] {
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw AtomicFileError(path: path, "cannot open: \(AtomicFileError.describe(errno))") }
+            guard descriptor >= 0 else { throw AtomicFileError(path: path, "cannot open: \(SystemErrorText.describe(errno))") }
             defer { close(descriptor) }
-            guard fsync(descriptor) == 0 else { throw AtomicFileError(path: path, "fsync failed: \(AtomicFileError.describe(errno))") }
+            guard fsync(descriptor) == 0 else { throw AtomicFileError(path: path, "fsync failed: \(SystemErrorText.describe(errno))") }
         }
     }
 }

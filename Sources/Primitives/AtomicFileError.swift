@@ -1,8 +1,5 @@
 // The one error of the crash-safe writes: which file, and what the system said.
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A crash-safe write that failed; the target keeps its old content.
 public struct AtomicFileError: Error, CustomStringConvertible, Equatable {
@@ -19,9 +16,4 @@ public struct AtomicFileError: Error, CustomStringConvertible, Equatable {
 
     /// `path: message`, one line.
     public var description: String { "\(path): \(message)" }
-
-    /// The system's text for `code` (strerror), e.g. "No space left on device".
-    static func describe(_ code: Int32) -> String {
-        String(cString: strerror(code))
-    }
 }

@@ -20,7 +20,7 @@ public final class AtomicFileWriter {
         temporaryURL = url.deletingLastPathComponent().appendingPathComponent(name)
         descriptor = open(temporaryURL.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw AtomicFileError(path: url.path, "cannot create a temporary file beside it: \(AtomicFileError.describe(errno))")
+            throw AtomicFileError(path: url.path, "cannot create a temporary file beside it: \(SystemErrorText.describe(errno))")
         }
     }
 
@@ -44,7 +44,7 @@ public final class AtomicFileWriter {
             }
             return nil
         }
-        if let failure { throw AtomicFileError(path: url.path, "cannot write: \(AtomicFileError.describe(failure))") }
+        if let failure { throw AtomicFileError(path: url.path, "cannot write: \(SystemErrorText.describe(failure))") }
     }
 
     /// Appends `text` in UTF-8.
@@ -61,12 +61,12 @@ public final class AtomicFileWriter {
         descriptor = -1
         if let problem = synced ?? closed {
             unlink(temporaryURL.path)
-            throw AtomicFileError(path: url.path, "cannot write: \(AtomicFileError.describe(problem))")
+            throw AtomicFileError(path: url.path, "cannot write: \(SystemErrorText.describe(problem))")
         }
         guard rename(temporaryURL.path, url.path) == 0 else {
             let problem = errno
             unlink(temporaryURL.path)
-            throw AtomicFileError(path: url.path, "cannot replace: \(AtomicFileError.describe(problem))")
+            throw AtomicFileError(path: url.path, "cannot replace: \(SystemErrorText.describe(problem))")
         }
         try AtomicFile.syncFolder(url.deletingLastPathComponent())
     }

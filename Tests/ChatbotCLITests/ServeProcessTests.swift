@@ -9,13 +9,6 @@ import FoundationNetworking
 import Testing
 import TestSupport
 
-/// The built `chatbot` executable beside the test bundle.
-private func chatbotBinary() throws -> URL {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("chatbot")
-    try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the chatbot executable first")
-    return binary
-}
-
 /// A `chatbot serve` child process on a free loopback port.
 private final class ServeProcess {
     let process = Process()

@@ -65,6 +65,20 @@ import TestSupport
     #expect(throws: ChatModelError.self) { try ChatModelTrainer(config: config).train(Fixtures.examples) }
 }
 
+@Test func moreIntentsThanAModelLearnsAreRefusedAtOnceWithTheLimit() throws {
+    let limit = LabelSet.maximumIntentCount
+    let examples = (0...limit).map { TrainingExample(text: "question \($0)", intent: "intent_\($0)") }
+    let clock = ContinuousClock.now
+    do throws(ChatModelError) {
+        _ = try ChatModelTrainer(config: Fixtures.config()).train(examples)
+        Issue.record("\(limit + 1) intents were trained")
+    } catch {
+        #expect(error.kind == .invalidTrainingData)
+        #expect(error.message == "\(limit + 1) intents: a model learns at most \(limit) (merge intents, or split the domain between bots)")
+    }
+    #expect(ContinuousClock.now - clock < .seconds(5), "refused before any training")
+}
+
 @Test func theSentimentHeadLearnsLabelledSentimentAndMissingLabelsAreSkipped() throws {
     let moods: [String: SentimentLabel] = ["greeting": .positive, "cancel_order": .negative, "order_status": .neutral]
     var examples = Fixtures.examples.map { example in

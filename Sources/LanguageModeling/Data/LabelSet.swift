@@ -10,6 +10,11 @@ public struct LabelSet: Codable, Sendable, Equatable {
     public let sentiments: [String]
     private let indexByIntent: [String: Int]
 
+    /// The most intents a model is trained on. The sparse expert's fit costs examples × intents
+    /// per epoch and its weights buckets × intents, so 10,000 intents took hours and gigabytes
+    /// (docs/RELIABILITY.md "Abuse inputs"); real domains have tens to a few hundred.
+    public static let maximumIntentCount = 1_000
+
     /// A label set of `intents` (deduplicated and sorted).
     public init(intents: some Sequence<String>) {
         self.intents = Array(Set(intents)).sorted()

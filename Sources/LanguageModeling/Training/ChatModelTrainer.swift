@@ -37,6 +37,10 @@ public struct ChatModelTrainer: Sendable {
         try config.validate()
         let clock = ContinuousClock.now
         let labels = LabelSet(examples: training + validation)
+        guard labels.intents.count <= LabelSet.maximumIntentCount else {
+            throw ChatModelError(.invalidTrainingData, "\(labels.intents.count) intents: a model learns at most "
+                                 + "\(LabelSet.maximumIntentCount) (merge intents, or split the domain between bots)")
+        }
         var outOfFold: (intents: [String], dense: [[Float]], sparse: [[Float]]?)? = nil
         if config.crossFitFolds >= 2, !validation.contains(where: { $0.intent != nil }),
            training.contains(where: { $0.intent != nil }) {

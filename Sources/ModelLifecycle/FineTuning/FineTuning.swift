@@ -9,6 +9,7 @@ import Dialogue
 import FileFormats
 import Foundation
 import LanguageModeling
+import Primitives
 import Sentiment
 
 /// Fine-tunes a trained model version on new conversations.
@@ -113,17 +114,24 @@ public struct FineTuning: Sendable {
             throw .trainingFailed("\(error)")
         }
         let promoted = verdict.passed || settings.force
-        let directory = output ?? registry.newVersionDirectory(architecture: baseModel.config.architecture.rawValue)
+        // Saved in a staging folder and published with one rename, as `train` does: a kill or a
+        // full disk leaves the old folder or the whole new one, never a half-written candidate.
+        let directory = output.map(AtomicFile.stagingFolder(for:))
+            ?? registry.newVersionDirectory(architecture: baseModel.config.architecture.rawValue)
         let newRecord = TrainingRecord(
             sources: record.sources + sources.described, dataHash: candidate.trainingDataHash, splitSeed: record.splitSeed,
             validationFraction: record.validationFraction, intents: candidate.labels.intents, parent: baseName,
             trainingExamples: old.training.count + data.training.count, validationExamples: old.validation.count + data.heldOut.count)
         var name: String?, reviewFile: URL?
         do {
+            if let output { try TrainingPipeline.checkReplaceable(output) }
+            try? FileManager.default.removeItem(at: directory)  // what a killed run left
             _ = try TrainingPipeline.save(candidate, record: newRecord, training: old.training + data.training,
                                           validation: old.validation + data.heldOut, in: directory)
             reviewFile = try ImplicitFeedbackJudgement.writeReview(data.review, in: directory)
-            if output == nil {
+            if let output {
+                try AtomicFile.publishFolder(directory, to: output)
+            } else {
                 var metrics = candidate.metrics
                 metrics["gate_old_base"] = verdict.oldBase.accuracy
                 metrics["gate_old_candidate"] = verdict.oldCandidate.accuracy
@@ -133,9 +141,10 @@ public struct FineTuning: Sendable {
                                              dataHash: newRecord.dataHash, metricsJSON: TrainingPipeline.metricsJSON(metrics))
             }
         } catch {
-            throw .saveFailed(directory: directory, reason: "\(error)")
+            try? FileManager.default.removeItem(at: directory)
+            throw .saveFailed(directory: output ?? directory, reason: "\(error)")
         }
-        let finalDirectory = output == nil ? registry.root.appendingPathComponent(name ?? directory.lastPathComponent) : directory
+        let finalDirectory = output ?? registry.root.appendingPathComponent(name ?? directory.lastPathComponent)
         return Outcome(directory: finalDirectory, registeredName: name, data: data, replayed: replay.count, newIntents: newIntents,
                        verdict: verdict, promoted: promoted && output == nil, report: report,
                        reviewFile: reviewFile.map { finalDirectory.appendingPathComponent($0.lastPathComponent) })

@@ -4,12 +4,15 @@
 // fails (a full disk) is cut back off, so the file never ends in half a record it calls whole.
 import FileFormats
 import Foundation
+import Primitives
 
 /// An answers file being written, possibly resumed.
 public final class TicketAnswerFile {
     /// The keys of the tickets the file already answers (empty for a new file or standard output).
     public private(set) var answeredKeys: Set<String> = []
     private let handle: FileHandle
+    /// The path, or "standard output", for messages.
+    private let shown: String
     private let closesHandle: Bool
     private let format: TicketOutputFormat
 
@@ -19,6 +22,7 @@ public final class TicketAnswerFile {
     /// - Throws: `TicketAnsweringError` when the file cannot be written or is not an answers file.
     public init(path: String?, format: TicketOutputFormat, resume: Bool = true) throws {
         self.format = format
+        shown = path ?? "standard output"
         guard let path else {
             handle = .standardOutput
             closesHandle = false
@@ -56,8 +60,12 @@ public final class TicketAnswerFile {
     /// fsyncs and closes the file (standard output stays open).
     public func close() throws {
         guard closesHandle else { return }
-        try handle.synchronize()
-        try handle.close()
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            throw TicketAnsweringError("cannot write the answers to \(shown): \(SystemErrorText.describe(error))")
+        }
     }
 
     private func write(_ text: String) throws {
@@ -67,7 +75,7 @@ public final class TicketAnswerFile {
             try handle.write(contentsOf: Data(text.utf8))
         } catch {
             if let wholeLength { try? handle.truncate(atOffset: wholeLength) }
-            throw TicketAnsweringError("cannot write the answers: \(error.localizedDescription)")
+            throw TicketAnsweringError("cannot write the answers to \(shown): \(SystemErrorText.describe(error))")
         }
     }
 

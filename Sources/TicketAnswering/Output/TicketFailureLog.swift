@@ -6,10 +6,13 @@ import Primitives
 /// Writes failures as JSON Lines to a file or to standard error.
 public final class TicketFailureLog {
     private let handle: FileHandle
+    /// The path, or "standard error", for messages.
+    private let shown: String
     private let closesHandle: Bool
 
     /// The file at `path` (created or truncated), or standard error when nil.
     public init(path: String?) throws {
+        shown = path ?? "standard error"
         guard let path else {
             handle = .standardError
             closesHandle = false
@@ -27,7 +30,7 @@ public final class TicketFailureLog {
         do {
             try handle.write(contentsOf: Data((Self.line(failure) + "\n").utf8))
         } catch {
-            throw TicketAnsweringError("cannot write the errors file: \(error.localizedDescription)")
+            throw TicketAnsweringError("cannot write the errors file \(shown): \(SystemErrorText.describe(error))")
         }
     }
 
