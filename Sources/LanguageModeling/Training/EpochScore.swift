@@ -1,7 +1,7 @@
-// Which epoch's weights training keeps. Intent accuracy alone saturates in the first epochs of
-// the demo domain, so the kept (and averaged) weights came from epochs that had not learnt the
-// replies yet. With held-out replies, the kept epoch is the one with the lowest validation reply
-// loss among those within `accuracyTolerance` of the best validation accuracy seen so far.
+// Which epoch's weights training keeps. Intent accuracy alone may keep (and average) epochs that
+// have not learnt the replies yet, so with held-out replies the kept epoch is the one with the
+// lowest validation reply loss among those within `accuracyTolerance` of the best validation
+// accuracy seen so far (on the demo it changed nothing yet: docs/BENCHMARKS.md, issue 15).
 
 /// The scores of one epoch on the validation split.
 package struct EpochScore: Sendable, Equatable {
