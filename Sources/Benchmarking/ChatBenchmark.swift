@@ -1,7 +1,7 @@
 // Per-turn latency of the dialogue engine on the demo intents: analysis alone (entities, intent,
 // sentiment) and a whole turn through `DialogueEngine` into a temporary SQLite store (the
 // `chatbot chat` default, fsync on every commit), with the example matcher and, when `models/`
-// has an active version, with that model (whose figures add a generated reply of at most `maxReplyTokens`, 96 for a 128-token window).
+// has an active version, with that model (whose figures add a generated reply of at most `generation.maxNewTokens`, 96 for a 128-token window).
 import ConversationStorage
 import Dialogue
 import FileFormats
@@ -65,7 +65,7 @@ public struct ChatBenchmark: Sendable {
         return records
     }
 
-    /// Analysis followed by a generated reply (at most the understanding's `maxReplyTokens`) for the predicted intent.
+    /// Analysis followed by a generated reply (at most the understanding's `generation.maxNewTokens`) for the predicted intent.
     private func generation(understanding: ChatModelUnderstanding, name: String) -> [BenchmarkRecord] {
         var samples: [Double] = []
         for index in 0..<(min(turns, 500) + 20) {

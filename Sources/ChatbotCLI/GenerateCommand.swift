@@ -21,8 +21,15 @@ struct GenerateCommand: ParsableCommand {
         let reading = try understanding.analyse(text, context: [])
         let candidate = try understanding.candidateReply(intent: reading.intent, text: text, context: [])
         var reply = candidate?.text ?? ""
-        if let candidate, !ChatModelUnderstanding.isWellFormed(candidate.text, finished: candidate.finished) {
-            reply += "  (not well formed: the chat would use the intent's template reply)"
+        if let candidate {
+            reply += String(format: "  (confidence %.2f", candidate.meanLogProbability)
+            if let gate = understanding.model.replyGate {
+                if !gate.admits(candidate) { reply += String(format: "; below the reply gate's %.2f", gate.minimumConfidence) }
+            } else {
+                reply += "; generation off: the model has no reply gate"
+            }
+            if !ChatModelUnderstanding.isWellFormed(candidate.text, finished: candidate.finished) { reply += "; not well formed" }
+            reply += ")"
         }
         let others = reading.ranked.dropFirst().map { String(format: "%@ %.2f", $0.intent, $0.confidence) }
         print("""

@@ -28,6 +28,17 @@ enum TrainingSummary {
             : "averaged with the lexicon (no combiner: it needs \(ModelSentiment.minimumCombinerExamples) labelled validation messages of two classes)")
     }
 
+    /// Whether the chat will send generated replies, and what the reply gate measured.
+    static func replySummary(_ model: ChatModel) -> String {
+        guard let samples = model.metrics["reply_gate_samples"], samples > 0 else {
+            return "off, templates only (no held-out replies to fit the reply gate on)"
+        }
+        let good = String(format: "%.0f %% of %.0f held-out replies good", 100 * (model.metrics["reply_gate_good_rate"] ?? 0), samples)
+        guard let gate = model.replyGate else { return "off, templates only (\(good))" }
+        return String(format: "sent from mean token log-probability %.2f on (%.0f %% of held-out replies pass; ",
+                      gate.minimumConfidence, 100 * gate.heldOutPassRate) + good + ")"
+    }
+
     /// The summary table printed after training.
     static func table(_ outcome: TrainingPipeline.Outcome, registered: String?) -> String {
         let report = outcome.report
@@ -40,6 +51,7 @@ enum TrainingSummary {
             (outcome.intentCount == 0 ? "best epoch's validation accuracy (sentiment)" : "best epoch's validation accuracy",
              report.validationAccuracies.max().map { String(format: "%.1f %%", $0 * 100) } ?? "n/a"),
             ("sentiment", sentimentSummary(outcome)),
+            ("generated replies", replySummary(outcome.model)),
             ("wall time", String(format: "%.1f s", report.wallSeconds)),
             ("output", outcome.directory.path),
         ]

@@ -1,6 +1,9 @@
 // Tests of ChatModelUnderstanding on a model trained on the tiny domain: it classifies its own
-// examples, ranks three intents, hides an untrained sentiment head, and writes a reply.
+// examples, ranks three intents, hides an untrained sentiment head, and writes a reply that its
+// reply gate admits (an under-trained model's replies fall back to templates).
+import ConversationStorage
 import Dialogue
+import FileFormats
 import Foundation
 import LanguageModeling
 import ModelLifecycle
@@ -31,10 +34,42 @@ private func tinyUnderstanding(config: ChatModelConfig = TinyDomain.config) thro
     let reading = try understanding.analyse("I want a refund", context: context)
     #expect(reading.intent == "refund")
     #expect(reading.confidence > 0.34)
+    #expect(try understanding.generateReply(intent: "refund", text: "I want a refund", context: []) == nil,
+            "no held-out replies while training: no reply gate, so templates only")
+    try understanding.model.fitReplyGate(heldOut: data.examples, known: data.examples)
     let reply = try #require(try understanding.generateReply(intent: "refund", text: "I want a refund", context: []))
     #expect(["I have started your refund.", "Your refund is on its way."].contains(reply), "\(reply)")
     #expect(try understanding.generateReply(intent: "shipping", text: "I want a refund", context: context)?.isEmpty == false)
     #expect(try understanding.generateReply(intent: "no_such_intent", text: "x", context: []) == nil)
+}
+
+@Test func anUnderTrainedModelsRepliesFallBackToTemplatesAndATrainedModelsAreSent() throws {
+    let folder = try TestFixtures.folder(TinyDomain.intentFiles)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let catalog = try IntentCatalog.load(from: folder)
+    let data = try TrainingData.load(TrainingSources(intents: folder.path))
+    var sources: [ReplySource] = []
+    for epochs in [1, 60] {
+        let model = try ChatModelTrainer(config: .tiny(epochs: epochs)).train(data.examples).model
+        // Fitted on its own training messages: the trained model reproduces their replies, the
+        // under-trained one does not.
+        try model.fitReplyGate(heldOut: data.examples, known: data.examples)
+        let store = try SQLiteConversationStore(
+            path: folder.appendingPathComponent("chat-\(epochs).sqlite").path, policy: StoragePolicy(redactor: .disabled),
+            fsyncEveryCommit: false)
+        let engine = DialogueEngine(catalog: catalog, understanding: ChatModelUnderstanding(model: model, version: "tiny-\(epochs)"),
+                                    store: store)
+        let result = engine.respond(to: "I want a refund")
+        #expect(result.intent == "refund" || epochs == 1)
+        if epochs == 1 { #expect(model.replyGate == nil, "one epoch: the held-out replies are not learnt, generation off") }
+        sources.append(result.source)
+        if result.source == .generated {
+            #expect(["I have started your refund.", "Your refund is on its way."].contains(result.reply), "\(result.reply)")
+        }
+        try engine.end()
+    }
+    #expect(sources[0] != .generated, "the under-trained model's reply is refused")
+    #expect(sources[1] == .generated, "the trained model's reply is sent")
 }
 
 @Test func stutteringShortOrUnfinishedRepliesAreNotWellFormed() {

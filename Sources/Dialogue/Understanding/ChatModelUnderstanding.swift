@@ -1,6 +1,7 @@
 // The neural understanding: a trained `ChatModel` reads intent (calibrated, top 3, out of scope)
 // and sentiment (only if it was trained on sentiment labels) and writes greedy replies, as long
-// as three quarters of the model's window, for the intent the engine chose. When the folder also has a pretrained encoder's
+// as three quarters of the model's window, for the intent the engine chose, sent only when the
+// model's reply gate admits them. When the folder also has a pretrained encoder's
 // heads (`chatbot train --encoder`), the encoder reads intent, out of scope and sentiment instead.
 import FileFormats
 import Foundation
@@ -18,13 +19,8 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
     public let hasSentiment: Bool
     /// The pretrained encoder's heads that read the customer's text, or nil (the chat model reads it).
     public let encoderClassifier: EncoderClassifier?
-    /// The longest generated reply, in tokens (default: three quarters of the model's context
-    /// length, at least 40: 96 for the demo's 128-token window, room for ~110-word replies in a
-    /// longer one; generation also stops at the window's end).
-    public var maxReplyTokens: Int
-    /// How replies are decoded (the intent and the length limit are set per reply): greedy, and
-    /// no 4-token sequence said twice, which keeps an under-trained model from looping
-    /// (docs/BENCHMARKS.md, "Generated replies on Bitext").
+    /// How replies are decoded (the intent is set per reply): `GenerationOptions.replies`, the
+    /// settings the reply gate was fitted with.
     public var generation: GenerationOptions
 
     /// Wraps `model` (and, if given, the encoder heads that read messages), stored with messages as `version`.
@@ -32,9 +28,7 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
         self.model = model
         modelVersion = version
         self.encoderClassifier = encoderClassifier
-        maxReplyTokens = max(40, model.config.contextLength * 3 / 4)
-        generation = GenerationOptions()
-        generation.noRepeatNGramSize = Self.noRepeatNGramSize
+        generation = GenerationOptions.replies(contextLength: model.config.contextLength)
         hasSentiment = encoderClassifier?.hasSentiment ?? ModelSentiment.hasHead(model)
     }
 
@@ -93,25 +87,24 @@ public final class ChatModelUnderstanding: LanguageUnderstanding {
     }
 
     /// A greedy reply starting with `intent`'s token, or nil (the engine then uses the intent's
-    /// template) when the model does not know the intent or the reply is not well formed.
+    /// template) when the model does not know the intent, its reply gate does not admit the
+    /// reply (or there is no gate: generation is off), or the reply is not well formed.
     public func generateReply(intent: String, text: String, context: [ConversationTurn]) throws -> String? {
-        guard let reply = try candidateReply(intent: intent, text: text, context: context) else { return nil }
+        guard let gate = model.replyGate, let reply = try candidateReply(intent: intent, text: text, context: context),
+              gate.admits(reply) else { return nil }
         return Self.isWellFormed(reply.text, finished: reply.finished) ? reply.text : nil
     }
 
-    /// The model's reply for `intent` as `generation` decodes it (trimmed), before the
-    /// well-formedness check; nil for an unknown intent.
-    public func candidateReply(intent: String, text: String, context: [ConversationTurn]) throws -> (text: String, finished: Bool)? {
+    /// The model's reply for `intent` as `generation` decodes it (text trimmed), before the gate
+    /// and the well-formedness check; nil for an unknown intent.
+    public func candidateReply(intent: String, text: String, context: [ConversationTurn]) throws -> GeneratedReply? {
         guard model.labels.index(of: intent) != nil else { return nil }
         var options = generation
         options.intent = intent
-        options.maxNewTokens = maxReplyTokens
-        let reply = try model.generate(text, context: context, options: options)
-        return (reply.text.trimmingCharacters(in: .whitespacesAndNewlines), reply.finished)
+        var reply = try model.generate(text, context: context, options: options)
+        reply.text = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return reply
     }
-
-    /// The default n of `generation`'s no-repeat n-gram rule.
-    package static let noRepeatNGramSize = 4
 
     /// From this many words a reply is long (Bitext's agents write ~110): a phrase loop is then an
     /// 8-word sequence said twice, since people repeat 3-word phrases in long replies (56 % of the

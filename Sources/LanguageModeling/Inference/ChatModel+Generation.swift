@@ -43,6 +43,7 @@ extension ChatModel {
         let state = options.usesCache ? network.trunk.makeDecodingState() : nil
         var pending = prompt
         var finished = false
+        var logProbabilitySum = 0.0
         while generated.count < options.maxNewTokens && sequence.count < config.contextLength {
             let last: Tensor
             if let state {
@@ -54,8 +55,10 @@ extension ChatModel {
             }
             var logits = network.languageModelLogits(last).scalars
             for id in banned where id < logits.count { logits[id] = -.infinity }
+            let model = logits
             if repetition.isActive { repetition.apply(to: &logits, generated: generated) }
             let next = Self.choose(logits, options: options, generator: &generator)
+            logProbabilitySum += Self.logProbability(of: next, in: model)
             if next == tokens.eos {
                 finished = true
                 break
@@ -65,8 +68,18 @@ extension ChatModel {
             pending = [next]
         }
         let text = tokenizer.decode(generated, skipSpecialTokens: true).text
+        let choices = generated.count + (finished ? 1 : 0)
         return GeneratedReply(text: text.trimmingCharacters(in: .whitespaces), intent: intent,
-                              tokenIDs: generated, finished: finished)
+                              tokenIDs: generated, finished: finished,
+                              meanLogProbability: choices > 0 ? logProbabilitySum / Double(choices) : 0)
+    }
+
+    /// The natural-log softmax probability of `id` among `logits` [V].
+    static func logProbability(of id: Int, in logits: [Float]) -> Double {
+        guard logits.indices.contains(id) else { return -.infinity }
+        let top = Double(logits.max() ?? 0)
+        let logSum = top + log(logits.reduce(0.0) { $0 + exp(Double($1) - top) })
+        return Double(logits[id]) - logSum
     }
 
     /// The last row [1, C] of hidden states [n, C].

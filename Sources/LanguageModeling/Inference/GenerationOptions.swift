@@ -25,9 +25,22 @@ public struct GenerationOptions: Sendable, Equatable {
 
     /// Greedy decoding of up to 64 tokens with the cache.
     public init() {}
+
+    /// How the chat, tickets and the reply gate's calibration decode replies for a model with a
+    /// `contextLength`-token window: greedy, no 4-token sequence said twice (keeps an
+    /// under-trained model from looping; docs/BENCHMARKS.md, "Generated replies on Bitext"), at
+    /// most three quarters of the window and at least 40 tokens (96 for the demo's 128; room for
+    /// ~110-word replies in a longer one).
+    public static func replies(contextLength: Int) -> GenerationOptions {
+        var options = GenerationOptions()
+        options.noRepeatNGramSize = 4
+        options.maxNewTokens = max(40, contextLength * 3 / 4)
+        return options
+    }
 }
 
-/// A generated reply.
+/// A generated reply; two are equal when they say the same (their confidences may differ in the
+/// last bits: cached and recomputed decoding round differently).
 public struct GeneratedReply: Sendable, Equatable {
     /// The reply text, delexicalised (`{slot}` placeholders intact), control tokens removed.
     public var text: String
@@ -37,4 +50,21 @@ public struct GeneratedReply: Sendable, Equatable {
     public var tokenIDs: [Int]
     /// True when the model ended with `<eos>`, false when the length limit or window stopped it.
     public var finished: Bool
+    /// The mean natural-log probability the model gave each chosen token and the closing `<eos>`
+    /// (before repetition control): near 0 when it is sure of every step; `ReplyGate` reads it.
+    public var meanLogProbability: Double
+
+    /// Same text, intent, tokens and ending.
+    public static func == (lhs: GeneratedReply, rhs: GeneratedReply) -> Bool {
+        lhs.text == rhs.text && lhs.intent == rhs.intent && lhs.tokenIDs == rhs.tokenIDs && lhs.finished == rhs.finished
+    }
+
+    /// A reply with every field given.
+    public init(text: String, intent: String, tokenIDs: [Int], finished: Bool, meanLogProbability: Double) {
+        self.text = text
+        self.intent = intent
+        self.tokenIDs = tokenIDs
+        self.finished = finished
+        self.meanLogProbability = meanLogProbability
+    }
 }

@@ -45,6 +45,7 @@ extension ChatModelConfig {
         try read(.sparseFitLearningRate, &sparseFitLearningRate)
         try read(.languageModelPretrainingEpochs, &languageModelPretrainingEpochs)
         try read(.checkpointAveraging, &checkpointAveraging)
+        try read(.replyAwareEpochChoice, &replyAwareEpochChoice)
         try read(.outOfScopeLabel, &outOfScopeLabel)
         try read(.inScopePassRate, &inScopePassRate)
     }

@@ -102,6 +102,10 @@ public struct ChatModelConfig: Codable, Sendable, Equatable {
     public var inScopePassRate: Float = 0.96
     /// Average the weights of the last N improving epochs instead of keeping the best one (default 3; 0 or 1: off).
     public var checkpointAveraging = 3
+    /// With held-out replies, keep the epoch with the lowest validation reply loss among those
+    /// within a point of the best validation accuracy (default true; false: accuracy alone, as
+    /// before issue 15's fourth session; see `EpochScore`).
+    public var replyAwareEpochChoice = true
 
     /// The defaults above.
     public init() {}
@@ -141,6 +145,7 @@ public struct ChatModelConfig: Codable, Sendable, Equatable {
         case sparseLearningRateScale = "sparse_learning_rate_scale", sparseSentiment = "sparse_sentiment", sparseEpochs = "sparse_epochs"
         case sparseFitLearningRate = "sparse_fit_learning_rate"
         case languageModelPretrainingEpochs = "lm_pretraining_epochs", checkpointAveraging = "checkpoint_averaging"
+        case replyAwareEpochChoice = "reply_aware_epoch_choice"
         case outOfScopeLabel = "out_of_scope_label", inScopePassRate = "in_scope_pass_rate"
     }
 }

@@ -1,7 +1,8 @@
 // Fine-tuning: more epochs on a trained (possibly grown) model with the trainer's settings (a
 // lower learning rate and fewer epochs than training from scratch), no tokenizer or featurizer
 // refit and no LM pre-training, the sparse n-gram expert learning inside the epochs; then the
-// sparse weight, temperature and out-of-scope thresholds are fitted again.
+// sparse weight, temperature and out-of-scope thresholds are fitted again, and the reply gate on
+// the held-out replies.
 import Foundation
 import TensorCore
 import Tokenization
@@ -51,6 +52,9 @@ extension ChatModelTrainer {
         if !newIntents.isEmpty {
             model.metrics["new_intent_bias_offset"] = Double(try model.fitNewIntentOffset(for: newIntents, on: heldOut))
         }
+        // The weights changed, so the base's gate no longer holds: refitted on held-out replies,
+        // or none (templates only) when there are none.
+        try model.fitReplyGate(heldOut: calibration, known: training)
         model.trainingDataHash = Self.hash(training + calibration)
         // Training accuracy is not measured: another pass over the replayed data would cost a
         // sizeable share of a short fine-tuning run, and the gate measures what matters.

@@ -1,8 +1,8 @@
 // Trains a ChatModel from in-memory examples: split, tokenizer, sparse features, the sparse
 // intent expert's own fit (when nothing is held out), optional LM pre-training, the multi-task
 // epochs with early stopping on validation intent accuracy (sentiment accuracy when no example
-// has an intent; best weights kept), then temperature and out-of-scope calibration on the
-// validation split (none without one).
+// has an intent; best weights kept), then temperature and out-of-scope calibration and the
+// reply gate on the validation split (none without one: generated replies are then never sent).
 import Foundation
 import Primitives
 import TensorCore
@@ -113,6 +113,8 @@ public struct ChatModelTrainer: Sendable {
         // Without held-out data nothing honest is left to fit thresholds on: calibrating on the
         // training split flagged about half of unseen messages out of scope (issue 16).
         try model.calibrate(on: validation)
+        // Generated replies are sent only as far as held-out replies show they can be trusted.
+        try model.fitReplyGate(heldOut: validation, known: training)
         report.trainingAccuracy = try Self.accuracy(of: model, on: training)
         if !validation.isEmpty {
             report.validationAccuracy = try Self.accuracy(of: model, on: validation)

@@ -1,6 +1,6 @@
 // The epochs of one training run: LM pre-training (optional), then multi-task epochs with a
-// warm-up + cosine schedule, per-step progress, validation accuracy per epoch, early stopping
-// and restoring the best (or averaged) weights.
+// warm-up + cosine schedule, per-step progress, validation accuracy and reply loss per epoch,
+// early stopping and restoring the best (or averaged) weights (`EpochScore`).
 import Foundation
 import TensorCore
 
@@ -50,7 +50,8 @@ struct TrainingLoop {
         guard epochs > 0 else { return }
         let schedule = schedule(epochs: epochs)
         var stepIndex = 0
-        var best: (accuracy: Double, epoch: Int, weights: [Tensor])? = nil
+        var best: (score: EpochScore, epoch: Int, weights: [Tensor])? = nil
+        var bestAccuracy = -Double.infinity
         var recent: [[Tensor]] = []
         for epoch in 1...epochs {
             let loss = try runEpoch(phase: .training, epoch: epoch, epochs: epochs, seed: config.seed &+ UInt64(epoch),
@@ -59,13 +60,16 @@ struct TrainingLoop {
             report.epochsRun = epoch
             let accuracy = try validationAccuracy()
             if let accuracy { report.validationAccuracies.append(accuracy) }
+            let replyLoss = validationReplyLoss()
+            if let replyLoss { report.validationReplyLosses.append(replyLoss) }
             progress?(TrainingProgress(phase: .training, epoch: epoch, epochCount: epochs, step: stepsPerEpoch,
                                        stepsPerEpoch: stepsPerEpoch, loss: loss, validationAccuracy: accuracy,
                                        isEpochEnd: true, tokensPerSecond: tokensPerSecond, elapsedSeconds: elapsed,
                                        estimatedSecondsLeft: estimate(done: stepIndex, total: stepsPerEpoch * epochs)))
-            // Without validation data the last epoch counts as best; ties go to the later epoch (lower loss).
-            let score = accuracy ?? Double(epoch)
-            if let kept = best, score < kept.accuracy {
+            // Without validation data the last epoch counts as best.
+            let score = EpochScore(accuracy: accuracy ?? Double(epoch), replyLoss: config.replyAwareEpochChoice ? replyLoss : nil)
+            bestAccuracy = max(bestAccuracy, score.accuracy)
+            if let kept = best, !score.replaces(kept.score, bestAccuracy: bestAccuracy) {
                 if config.earlyStoppingPatience > 0, epoch - kept.epoch >= config.earlyStoppingPatience { break }
             } else {
                 let weights = model.network.trainedParameters.map(\.value)
@@ -128,6 +132,22 @@ struct TrainingLoop {
         }
         return lossSum / Float(max(1, batches.count))
     }
+
+    /// The mean reply loss of up to `replyProbeLimit` validation examples with a reply (spread
+    /// evenly), nil when there are none; an example whose reply does not fit the window is left out.
+    private func validationReplyLoss() -> Double? {
+        let withReplies = validation.filter { $0.reply != nil }
+        let stride = max(1, (withReplies.count + Self.replyProbeLimit - 1) / Self.replyProbeLimit)
+        let losses = Swift.stride(from: 0, to: withReplies.count, by: stride).compactMap { index -> Double? in
+            let example = withReplies[index]
+            guard let reply = example.reply else { return nil }
+            return try? model.replyLoss(reply, to: example.text, context: example.context, intent: example.intent)
+        }
+        return losses.isEmpty ? nil : losses.reduce(0, +) / Double(losses.count)
+    }
+
+    /// Validation replies scored per epoch at most (default 256: about a second on the demo).
+    static let replyProbeLimit = 256
 
     /// Validation intent accuracy; for data without intents (a sentiment-only model), sentiment accuracy.
     private func validationAccuracy() throws -> Double? {

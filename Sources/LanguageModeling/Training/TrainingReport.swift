@@ -17,6 +17,8 @@ public struct TrainingReport: Codable, Sendable, Equatable {
     /// Validation intent accuracy per epoch, or sentiment accuracy when no example has an intent
     /// (empty without validation data).
     public var validationAccuracies: [Double] = []
+    /// Mean validation reply loss (nats per token) per epoch (empty without held-out replies).
+    public var validationReplyLosses: [Double] = []
     /// Intent accuracy of the kept weights on the training split.
     public var trainingAccuracy: Double?
     /// Intent accuracy of the kept weights on the validation split.
@@ -32,6 +34,7 @@ public struct TrainingReport: Codable, Sendable, Equatable {
         case trainingExampleCount = "training_examples", validationExampleCount = "validation_examples"
         case vocabularySize = "vocabulary_size", parameterCount = "parameters", epochsRun = "epochs_run"
         case bestEpoch = "best_epoch", epochLosses = "epoch_losses", validationAccuracies = "validation_accuracies"
+        case validationReplyLosses = "validation_reply_losses"
         case trainingAccuracy = "training_accuracy", validationAccuracy = "validation_accuracy"
         case validationSentimentAccuracy = "validation_sentiment_accuracy"
         case wallSeconds = "wall_seconds", crossFitFolds = "cross_fit_folds"
