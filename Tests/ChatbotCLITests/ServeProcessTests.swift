@@ -118,7 +118,7 @@ struct ServeProcessPostgresTests {
     let server = try ServeProcess(["--database", database, "--model", model, "--intents", intents, "--workers", "1"])
     defer { server.stop() }
     var chats: [OpenConversation] = []
-    for _ in 0..<24 { chats.append(try await start(server.port)) }
+    for _ in 0..<96 { chats.append(try await start(server.port)) }
     let configuration = URLSessionConfiguration.ephemeral
     configuration.httpMaximumConnectionsPerHost = 64
     let session = URLSession(configuration: configuration)
@@ -129,17 +129,15 @@ struct ServeProcessPostgresTests {
         for (index, chat) in chats.enumerated() {
             group.addTask {
                 let status = (try? await say(script[index % script.count], to: port, in: chat, session: session).status) ?? 0
-                return (status, signalled.isSet)
+                let afterSignal = signalled.isSet
+                // The first answer sends SIGTERM at once, from its own task: the other turns are
+                // still queued behind the single engine (a fast model answers them in milliseconds).
+                if status == 200, signalled.setIfUnset() { kill(pid, SIGTERM) }
+                return (status, afterSignal)
             }
         }
         var statuses: [(status: Int, afterSignal: Bool)] = []
-        for try await outcome in group {
-            if statuses.isEmpty {  // one turn is answered: the rest are queued behind the single engine
-                kill(pid, SIGTERM)
-                signalled.set()
-            }
-            statuses.append(outcome)
-        }
+        for try await outcome in group { statuses.append(outcome) }
         return statuses
     }
     server.process.waitUntilExit()
@@ -159,5 +157,11 @@ private final class SignalFlag: @unchecked Sendable {
     private var value = false
 
     var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
+    /// Sets the flag; true for the one caller that found it unset.
+    func setIfUnset() -> Bool {
+        lock.withLock {
+            defer { value = true }
+            return !value
+        }
+    }
 }
