@@ -47,6 +47,7 @@ extension Tokenizer {
             guard let id = entry["id"] as? Int, let content = entry["content"] as? String else {
                 throw TokenizationError("added_tokens[\(i)]: needs id and content")
             }
+            guard (0..<4_000_000).contains(id) else { throw TokenizationError("added_tokens[\(i)].id: \(id) is out of range") }
             for flag in ["single_word", "lstrip", "rstrip"] where entry[flag] as? Bool == true {
                 throw TokenizationError("added_tokens[\(i)].\(flag): not supported")
             }

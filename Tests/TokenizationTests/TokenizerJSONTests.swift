@@ -50,6 +50,18 @@ import Tokenization
     #expect(throws: TokenizationError.self) { try Tokenizer(contentsOfFile: "/nonexistent/tokenizer.json") }
 }
 
+/// Found by the `tokenizer-json` fuzz target: a negative added-token id indexed the vocabulary and trapped.
+@Test func anAddedTokenWithANegativeIdIsAnErrorNotACrash() {
+    let json = #"{"model": {"type": "BPE", "vocab": {"a": 0}, "merges": []}, "pre_tokenizer": {"type": "ByteLevel"}, "#
+        + #""added_tokens": [{"id": -7, "content": "", "special": true}]}"#
+    do {
+        _ = try Tokenizer(huggingFaceJSON: Data(json.utf8))
+        Issue.record("a tokenizer with added token id -7 loaded")
+    } catch {
+        #expect("\(error)".contains("added_tokens[0].id: -7 is out of range"), "\(error)")
+    }
+}
+
 @Test func tokensHuggingFaceAddedAfterTrainingGetTheSameIds() throws {
     let tokenizer = try Fixtures.tokenizer("ours-plus-intents.json")
     let texts = try #require(Fixtures.json("ours-plus-intents-texts.json", as: [String].self))
