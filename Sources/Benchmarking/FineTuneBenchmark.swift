@@ -131,7 +131,8 @@ public struct FineTuneBenchmark: Sendable {
     }
 
     /// The gate's four accuracies (base and candidate on the old held-out data and on the new
-    /// slice) and the share of old held-out examples the candidate reads as a new intent.
+    /// slice) and the share of old held-out examples the base read right and the candidate reads
+    /// as a new intent.
     private func gateRecords(_ verdict: RegressionGate.Verdict, prefix: String) -> [BenchmarkRecord] {
         [("old_base", verdict.oldBase), ("old_candidate", verdict.oldCandidate),
          ("new_base", verdict.newBase), ("new_candidate", verdict.newCandidate)].compactMap { name, score in

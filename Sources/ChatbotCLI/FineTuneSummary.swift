@@ -23,7 +23,10 @@ enum FineTuneSummary {
                      + "\(data.review.count - handOffs) clearly negative next turns), never learned; \(data.weakPositives) weak positives "
                      + "(thanks or a positive next turn), \(data.confirmed.count) of their bot readings checked by the gate with the old data")
         if let file = outcome.reviewFile { lines.append("queued for review: \(data.review.count) replies, listed in \(file.path)") }
-        if !outcome.newIntents.isEmpty { lines.append("new intents: \(outcome.newIntents.joined(separator: ", "))") }
+        if !outcome.newIntents.isEmpty {
+            lines.append("new intents: \(outcome.newIntents.joined(separator: ", ")) (the chat and `answer` reply to one once the "
+                         + "intents folder has its YAML file with responses; until then they ask the customer to rephrase)")
+        }
         lines.append("")
         lines += table(outcome.verdict)
         lines.append("")

@@ -64,6 +64,9 @@ struct FinetuneCommand: ParsableCommand {
     @Option(name: .customLong("replay-ratio"), help: "Replayed examples of the base's training data per new example.")
     var replayRatio: Double = 3
 
+    @Option(name: .customLong("replay-per-intent"), help: "The fewest replayed examples of each old intent, whatever the ratio.")
+    var replayPerIntent: Int = 8
+
     @Option(name: .customLong("learning-rate-scale"), help: "The peak learning rate as a share of the base's.")
     var learningRateScale: Float = 0.5
 
@@ -99,6 +102,7 @@ struct FinetuneCommand: ParsableCommand {
         guard epochs > 0 else { throw ValidationError("--epochs must be positive.") }
         guard tolerance >= 0 else { throw ValidationError("--tolerance must not be negative.") }
         guard replayRatio >= 0 else { throw ValidationError("--replay-ratio must not be negative.") }
+        guard replayPerIntent >= 0 else { throw ValidationError("--replay-per-intent must not be negative.") }
         guard learningRateScale > 0 else { throw ValidationError("--learning-rate-scale must be positive.") }
         guard pseudoLabelThreshold >= 0 else { throw ValidationError("--pseudo-label-threshold must not be negative.") }
         if let heldOutFraction, !(0..<1).contains(heldOutFraction) {
@@ -114,6 +118,7 @@ struct FinetuneCommand: ParsableCommand {
         settings.epochs = epochs
         settings.tolerance = tolerance
         settings.replayRatio = replayRatio
+        settings.replayPerIntent = replayPerIntent
         settings.learningRateScale = learningRateScale
         settings.pseudoLabelThreshold = pseudoLabelThreshold
         settings.force = force

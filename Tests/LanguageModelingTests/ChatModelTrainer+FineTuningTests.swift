@@ -21,3 +21,18 @@ import Testing
     let readAsNew = logits.filter { row in row.intent.indices.max { row.intent[$0] < row.intent[$1] } == column }
     #expect(readAsNew.count == new.count, "\(readAsNew.count) of \(new.count) greetings read as greeting by the n-gram expert")
 }
+
+@Test func growingPastTheIntentLimitIsRefusedWithTheLimit() throws {
+    var config = Fixtures.config()
+    (config.languageModelPretrainingEpochs, config.crossFitFolds, config.epochs) = (0, 0, 1)
+    let base = try ChatModelTrainer(config: config).train(Fixtures.examples).model
+    let limit = LabelSet.maximumIntentCount
+    let added = (0...(limit - base.labels.intents.count)).map { "intent_\($0)" }
+    do throws(ChatModelError) {
+        _ = try base.growing(intents: added, examples: [])
+        Issue.record("the model grew to \(base.labels.intents.count + added.count) intents")
+    } catch {
+        #expect(error.kind == .invalidTrainingData)
+        #expect(error.message.contains("a model learns at most \(limit)"), "\(error.message)")
+    }
+}

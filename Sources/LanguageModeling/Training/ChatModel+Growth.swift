@@ -17,6 +17,10 @@ extension ChatModel {
     /// intent tokens' embeddings. A new intent without examples gets a zero row.
     public func growing(intents: some Sequence<String>, examples: [TrainingExample]) throws(ChatModelError) -> ChatModel {
         let added = Set(intents).subtracting(labels.intents).sorted()
+        guard labels.intents.count + added.count <= LabelSet.maximumIntentCount else {
+            throw ChatModelError(.invalidTrainingData, "\(labels.intents.count) intents and \(added.count) new: a model learns at most "
+                                 + "\(LabelSet.maximumIntentCount) (merge intents, or split the domain between bots)")
+        }
         let grownLabels = LabelSet(intents: labels.intents + added)
         let grownTokenizer: Tokenizer
         do {

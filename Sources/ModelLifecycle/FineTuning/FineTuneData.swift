@@ -102,10 +102,20 @@ public struct FineTuneData: Sendable {
                 examples.indices.filter { held.contains($0) }.map { examples[$0] })
     }
 
-    /// A seeded sample of `count` of `examples` (all of them when there are fewer).
-    public static func replaySample(_ examples: [TrainingExample], count: Int, seed: UInt64) -> [TrainingExample] {
+    /// A seeded sample of `count` of `examples` (all of them when there are fewer), topped up
+    /// from the rest so that each intent has at least `perIntent` in it (or all it has).
+    public static func replaySample(_ examples: [TrainingExample], count: Int, perIntent: Int = 0,
+                                    seed: UInt64) -> [TrainingExample] {
         guard count < examples.count else { return examples }
         var generator = SeededGenerator(seed: seed ^ 0x7E91A7)
-        return Array(examples.shuffled(using: &generator).prefix(max(0, count)))
+        let shuffled = examples.shuffled(using: &generator)
+        let sample = shuffled.prefix(max(0, count))
+        var perIntentCount = Dictionary(grouping: sample.compactMap(\.intent), by: { $0 }).mapValues(\.count)
+        let topUp = shuffled.dropFirst(sample.count).filter { example in
+            guard let intent = example.intent, perIntentCount[intent, default: 0] < perIntent else { return false }
+            perIntentCount[intent, default: 0] += 1
+            return true
+        }
+        return Array(sample) + topUp
     }
 }

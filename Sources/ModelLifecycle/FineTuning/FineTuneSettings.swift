@@ -9,6 +9,10 @@ public struct FineTuneSettings: Sendable, Equatable {
     public var learningRateScale: Float = 0.5
     /// Replayed examples of the base's own training data per new example (default 3, i.e. 3:1).
     public var replayRatio = 3.0
+    /// The fewest replayed examples per old intent, whatever the ratio gives (default 8): a few
+    /// new examples with a 3:1 replay would otherwise leave most old intents unseen, and the new
+    /// intents would take their messages.
+    public var replayPerIntent = 8
     /// The most accuracy on the old held-out data may drop, in points (default 0.5).
     public var tolerance = 0.5
     /// Share of each intent's new labelled examples held out for the gate (default nil: the

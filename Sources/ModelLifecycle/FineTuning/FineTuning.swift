@@ -92,7 +92,7 @@ public struct FineTuning: Sendable {
         }
         let newIntents = data.intents.subtracting(baseModel.labels.intents).sorted()
         let replay = FineTuneData.replaySample(old.training, count: Int(settings.replayRatio * Double(data.training.count)),
-                                               seed: settings.seed)
+                                               perIntent: settings.replayPerIntent, seed: settings.seed)
         // The gate's old data: the base's validation split, or its training data when it kept none,
         // and the bot's readings customers thanked (weak positives, not trained on).
         let oldHeldOut = (old.validation.contains { $0.intent != nil } ? old.validation : old.training) + data.confirmed

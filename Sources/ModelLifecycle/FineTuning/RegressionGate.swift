@@ -47,9 +47,10 @@ public enum RegressionGate {
         public var newCandidate = Score()
         /// The intents the new data is about, new ones included, by name.
         public var intents: [IntentRow] = []
-        /// Old held-out examples the candidate reads as one of the new intents: part of any drop on
-        /// the old data that comes from the grown label set rather than from forgetting (a full
-        /// retrain loses such examples too when a new intent resembles an old one).
+        /// Old held-out examples the base read right and the candidate reads as one of the new
+        /// intents: the part of a drop on the old data that comes from the grown label set rather
+        /// than from forgetting (a full retrain loses such examples too when a new intent resembles
+        /// an old one).
         public var oldTakenByNew = 0
         /// The allowed drop on old data, in points.
         public var tolerance = 0.5
@@ -88,7 +89,7 @@ public enum RegressionGate {
             if index < old.count {
                 verdict.oldBase.add(baseRight)
                 verdict.oldCandidate.add(candidateRight)
-                if !candidateRight, newIntents.contains(candidatePredictions[index]) { verdict.oldTakenByNew += 1 }
+                if baseRight, !candidateRight, newIntents.contains(candidatePredictions[index]) { verdict.oldTakenByNew += 1 }
             } else {
                 verdict.newBase.add(baseRight)
                 verdict.newCandidate.add(candidateRight)
@@ -138,12 +139,12 @@ public enum RegressionGate {
 }
 
 extension RegressionGate {
-    /// How much of the old-data drop is old examples now read as a new intent, with what to do
-    /// about it; empty when none is.
+    /// How many points of the old data the base read right are now read as a new intent, with
+    /// what to do about it; empty when none are.
     static func takenByNewNote(_ verdict: Verdict) -> String {
         guard verdict.oldTakenByNew > 0, verdict.oldBase.total > 0 else { return "" }
         let points = Double(verdict.oldTakenByNew) / Double(verdict.oldBase.total) * 100
-        return String(format: "; %.1f points of it are old examples now read as a new intent (new intents that resemble old "
+        return String(format: "; %.1f points are old examples the base read right, now read as a new intent (new intents that resemble old "
                       + "ones take some of their messages, as a full retrain does too: review them, then --force or a larger --tolerance)",
                       points)
     }
