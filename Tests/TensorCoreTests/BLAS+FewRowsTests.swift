@@ -4,7 +4,7 @@
 import TensorCore
 import Testing
 
-@Test(arguments: [(1, 300, 40), (1, 3, 1), (2, 100, 7), (16, 200, 64), (16, 257, 1_024), (32, 70, 33), (33, 40, 8)])
+@Test(arguments: [(1, 3_000, 40), (1, 3, 1), (2, 4_000, 9), (16, 200, 64), (16, 257, 1_024), (32, 70, 33), (33, 40, 8)])
 func fewRowProductsMatchTheNaiveReference(shape: (Int, Int, Int)) {
     let (m, n, k) = shape
     var generator = SeededGenerator(seed: 31)
@@ -30,7 +30,7 @@ func fewRowProductsMatchTheNaiveReference(shape: (Int, Int, Int)) {
 
 @Test(arguments: [1, 4])
 func fewRowProductsHonourAlphaBetaAndTheLeadingDimensionOfC(rows m: Int) {
-    let (n, k, ldc) = (70, 5, 75)
+    let (n, k, ldc) = (700, 100, 750)
     var generator = SeededGenerator(seed: 33)
     let a = Tensor.randomNormal([m, k], using: &generator)
     let b = Tensor.randomNormal([n, k], using: &generator)

@@ -9,13 +9,20 @@ import CBLAS
 
 extension BLAS {
     /// The most rows `gemm` sends through `fewRowsTimesTransposed`.
-    public static let fewRowsLimit = 32
+    @usableFromInline
+    static let fewRowsLimit = 32
+
+    /// m·n·k up to which `gemm` makes one plain call: smaller products (a training step's per-head
+    /// attention scores, 32 × 32 · 64ᵀ) gained nothing from blocks or GEMV.
+    @usableFromInline
+    static let fewRowsMinimumProduct = 65_536
 
     /// m·n·k at or below which OpenBLAS multiplies without packing (its small-matrix limit).
     @usableFromInline
     static let unpackedProductLimit = 1_000_000
 
-    /// C = alpha · A · Bᵀ + beta · C for A [m, k] (m ≤ `fewRowsLimit`) and B [n, k], row-major.
+    /// C = alpha · A · Bᵀ + beta · C for A [m, k] (m ≤ `fewRowsLimit`) and B [n, k], row-major,
+    /// when m·n·k is over `fewRowsMinimumProduct`.
     ///
     /// One row: GEMV (it streams W once; faster than either GEMM path when W is not in L2).
     /// Several rows: GEMM on blocks of at most 32 columns of C (fewer as rows or k grow, so each

@@ -26,7 +26,7 @@ public enum BLAS {
         c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         precondition(m > 0 && n > 0 && k > 0, "gemm needs non-empty matrices (\(m)×\(k) · \(k)×\(n))")
-        if !transposeA && transposeB && m <= fewRowsLimit {
+        if !transposeA && transposeB && m <= fewRowsLimit && m * n * k > fewRowsMinimumProduct {
             fewRowsTimesTransposed(m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
             return
         }
