@@ -4,7 +4,7 @@
 // m·n·k ≤ 10⁶, when an unpacked "small matrix" kernel runs; for a handful of rows the packing
 // costs more than the arithmetic. So one row goes to GEMV, and up to `fewRowsLimit` rows go to
 // GEMM in column blocks small enough for the unpacked kernel (issue 18, docs/BENCHMARKS.md:
-// 16 × 256 · 1024ᵀ in 85 µs instead of 250 µs; 1 × 128 · 8,000ᵀ in 75 µs instead of 280).
+// 16 rows of 1,024 → 256 in 85 µs instead of 245; 1 row of 128 → 8,000 in 70 µs instead of 280).
 import CBLAS
 
 extension BLAS {
