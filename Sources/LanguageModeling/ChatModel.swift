@@ -75,13 +75,14 @@ public final class ChatModel {
             let length = prompts.map(\.ids.count).max() ?? 1
             var ids: [Int] = []
             for prompt in prompts { ids += prompt.ids + [Int](repeating: tokens.pad, count: length - prompt.ids.count) }
+            let heads: HeadLogits
             do {
-                _ = try network.runTrunk(ids, batch: prompts.count, length: length)
+                heads = try network.headLogits(ids: ids, batch: prompts.count, length: length,
+                                               clsPositions: prompts.map(\.cls),
+                                               features: texts[start..<end].map(sparseFeatures))
             } catch {
                 throw ChatModelError(.invalidRequest, "the network rejected the input: \(error)")
             }
-            let heads = network.headLogits(clsPositions: prompts.map(\.cls),
-                                           features: texts[start..<end].map(sparseFeatures))
             let intent = expert == "dense" ? heads.dense : expert == "sparse" ? (heads.sparse ?? heads.dense)
                 : ChatNetwork.combined(heads, sparseWeight: calibration.sparseWeight)
             let sentiment = expert == "dense" ? heads.sentiment : expert == "sparse" ? (heads.sparseSentiment ?? heads.sentiment)

@@ -1,5 +1,5 @@
 // The multi-task backward (tied LM head, <cls> gather, intent, sentiment and sparse heads, both
-// trunks) against central finite differences.
+// trunks) against central finite differences; the inference heads against the full trunk run.
 import LanguageModeling
 import TensorCore
 import TestSupport
@@ -51,4 +51,25 @@ func networkGradientsMatchFiniteDifferences(architecture: ChatModelConfig.Archit
         // Float32 forward passes: differences of ~1e-3 absolute are rounding; a wrong backward is off by O(1).
         #expect(result.maxRelativeError < 5e-2, "\(architecture) \(parameter.name): \(result)")
     }
+}
+
+@Test(arguments: ChatModelConfig.Architecture.allCases)
+func headLogitsFromIDsMatchTheFullTrunkRun(architecture: ChatModelConfig.Architecture) throws {
+    var config = Fixtures.config(architecture)
+    config.epochs = 0
+    config.modelWidth = 8
+    config.sparseBuckets = 64
+    let network = try ChatModelTrainer(config: config).train(Fixtures.examples).model.network
+    network.isTraining = false
+    let ids = [1, 4, 9, 6, 2, 4, 12, 6], cls = [3, 1]
+    let features = [SparseVector(indices: [3, 17], values: [0.6, 0.8]), SparseVector(indices: [17, 40], values: [1, 0.5])]
+    _ = try network.runTrunk(ids, batch: 2, length: 4)
+    let full = network.headLogits(clsPositions: cls, features: features)
+    let fullStates = network.clsHidden.scalars
+    let direct = try network.headLogits(ids: ids, batch: 2, length: 4, clsPositions: cls, features: features)
+    func worst(_ a: [Float], _ b: [Float]) -> Float { zip(a, b).map { abs($0 - $1) }.max() ?? 1 }
+    #expect(worst(direct.dense.scalars, full.dense.scalars) < 1e-5)
+    #expect(worst(direct.sentiment.scalars, full.sentiment.scalars) < 1e-5)
+    #expect(worst(network.clsHidden.scalars, fullStates) < 1e-5)
+    #expect(direct.sparse?.scalars == full.sparse?.scalars)
 }

@@ -1,5 +1,5 @@
-// TransformerBlock: gradients of the input and all twelve parameters, KV-cache decoding against
-// the full forward, and seeded residual dropout.
+// TransformerBlock: gradients of the input and all twelve parameters, KV-cache decoding and the
+// forward at chosen rows against the full forward, and seeded residual dropout.
 import TensorCore
 import TestSupport
 import Testing
@@ -35,6 +35,21 @@ func transformerBlockGradientsMatchFiniteDifferences(shape: (Int, Int, Int, Int)
         decoded += try block.decode(token, cache: cache).scalars
     }
     let worst = zip(decoded, full).map { abs($0 - $1) }.max() ?? 1
+    #expect(worst < 1e-5, "worst \(worst)")
+}
+
+@Test func transformerBlockAtChosenRowsMatchesThoseRowsOfTheFullForward() {
+    let (batch, time, c) = (2, 5, 8)
+    var generator = SeededGenerator(seed: 76)
+    let block = TransformerBlock(channels: c, headCount: 2, dropout: 0.5, generator: &generator)
+    block.isTraining = false
+    let x = Tensor.randomNormal([batch, time, c], using: &generator)
+    let full = block.forward(x).scalars
+    let rows = [4, 0, 7]
+    let chosen = block.forward(x, rows: rows)
+    #expect(chosen.shape == [rows.count, c])
+    let expected = rows.flatMap { full[($0 * c)..<(($0 + 1) * c)] }
+    let worst = zip(chosen.scalars, expected).map { abs($0 - $1) }.max() ?? 1
     #expect(worst < 1e-5, "worst \(worst)")
 }
 

@@ -129,6 +129,26 @@ package final class ChatNetwork {
                 }
             }
         }
+        return headsAtCLS(features: features)
+    }
+
+    /// Inference: every head's logits for `ids` [B·T] read at `clsPositions` (one per row), the
+    /// trunk computing only what those positions need (its last block's MLP runs at them alone).
+    /// Not followed by `backward` or the LM head: the trunk's full output is not kept.
+    package func headLogits(ids: [Int], batch: Int, length: Int, clsPositions: [Int],
+                            features: [SparseVector]) throws -> HeadLogits {
+        self.batch = batch
+        self.length = length
+        lmRows = nil
+        hidden = .empty
+        self.clsPositions = clsPositions
+        let rows = clsPositions.enumerated().map { row, position in row * length + position }
+        clsHidden = try trunk.forward(ids, batch: batch, length: length, rows: rows)
+        return headsAtCLS(features: features)
+    }
+
+    /// The heads applied to `clsHidden` and the sparse `features`.
+    private func headsAtCLS(features: [SparseVector]) -> HeadLogits {
         let dense = intentHead.forward(clsHidden)
         var sparseLogits: Tensor? = nil
         if let sparse {

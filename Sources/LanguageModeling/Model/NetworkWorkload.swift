@@ -55,8 +55,8 @@ package final class NetworkWorkload {
     /// The intent of one sequence `ids`, read at its last position.
     package func classify(_ ids: [Int]) throws -> Int {
         network.isTraining = false
-        _ = try network.runTrunk(ids, batch: 1, length: ids.count)
-        let logits = network.headLogits(clsPositions: [ids.count - 1], features: [SparseVector()]).dense
+        let logits = try network.headLogits(ids: ids, batch: 1, length: ids.count, clsPositions: [ids.count - 1],
+                                            features: [SparseVector()]).dense
         return Self.greedy(logits.scalars)
     }
 

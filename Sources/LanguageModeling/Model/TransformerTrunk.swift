@@ -41,6 +41,23 @@ final class TransformerTrunk: Trunk {
     }
 
     func forward(_ ids: [Int], batch: Int, length: Int) throws -> Tensor {
+        var x = try embed(ids, batch: batch, length: length)
+        for block in blocks { x = block.forward(x) }
+        return finalNorm.forward(x.reshaped([batch * length, channels]))
+    }
+
+    /// Runs the last block's MLP and the final LayerNorm only at `rows` (see `TransformerBlock.forward(_:rows:)`).
+    func forward(_ ids: [Int], batch: Int, length: Int, rows: [Int]) throws -> Tensor {
+        var x = try embed(ids, batch: batch, length: length)
+        guard let last = blocks.last else {
+            return finalNorm.forward(ChatNetwork.gather(x, rows: rows, width: channels))
+        }
+        for block in blocks.dropLast() { x = block.forward(x) }
+        return finalNorm.forward(last.forward(x, rows: rows))
+    }
+
+    /// Token plus position embeddings [B, T, C] of `ids` [B·T], kept as the first block's input.
+    private func embed(_ ids: [Int], batch: Int, length: Int) throws -> Tensor {
         guard batch > 0, length > 0, length <= contextLength, ids.count == batch * length else {
             throw TensorCoreError.shapeMismatch("\(ids.count) ids as \(batch)×\(length), context \(contextLength)")
         }
@@ -58,9 +75,7 @@ final class TransformerTrunk: Trunk {
                 }
             }
         }
-        var x = embedded.reshaped([batch, length, c])
-        for block in blocks { x = block.forward(x) }
-        return finalNorm.forward(x.reshaped([batch * length, c]))
+        return embedded.reshaped([batch, length, c])
     }
 
     func backward(_ hiddenGradient: Tensor) {

@@ -18,12 +18,22 @@ protocol Trunk: AnyObject {
 
     /// Hidden states [B·T, C] after the final LayerNorm for `ids` [B·T] (`batch` rows of `length`).
     func forward(_ ids: [Int], batch: Int, length: Int) throws -> Tensor
+    /// Hidden states [rows.count, C] at `rows` (indices into the B·T positions) of `ids` [B·T],
+    /// for inference: an implementation may skip work the other positions alone need.
+    func forward(_ ids: [Int], batch: Int, length: Int, rows: [Int]) throws -> Tensor
     /// Accumulates parameter gradients from d(hidden) [B·T, C] of the last forward.
     func backward(_ hiddenGradient: Tensor)
     /// Empty incremental-decoding state for one sequence.
     func makeDecodingState() -> DecodingState
     /// Hidden states [n, C] of `ids` [n] continuing the sequence in `state` (which advances).
     func decode(_ ids: [Int], state: DecodingState) throws -> Tensor
+}
+
+extension Trunk {
+    /// The full forward, gathered at `rows`.
+    func forward(_ ids: [Int], batch: Int, length: Int, rows: [Int]) throws -> Tensor {
+        ChatNetwork.gather(try forward(ids, batch: batch, length: length), rows: rows, width: channels)
+    }
 }
 
 /// What a trunk remembers of one sequence between decoding calls.

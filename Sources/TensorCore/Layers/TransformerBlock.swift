@@ -59,6 +59,29 @@ public final class TransformerBlock {
         return output
     }
 
+    /// The block's output at `rows` only (indices into the B·T positions of `input` [B, T, C]);
+    /// returns [rows.count, C]. Attention reads every position's key and value, but the MLP, the
+    /// larger part of the work, runs on the chosen rows: what the heads read of the last block.
+    /// Inference only: no dropout, and nothing is kept for backward.
+    public func forward(_ input: Tensor, rows: [Int]) -> Tensor {
+        let c = input.shape[input.rank - 1]
+        let attended = attention.forward(attentionNorm.forward(input))
+        residual.resize(to: [rows.count, c])
+        input.withUnsafeBufferPointer { x in
+            attended.withUnsafeBufferPointer { a in
+                residual.withUnsafeMutableBufferPointer { h in
+                    for (row, index) in rows.enumerated() {
+                        precondition(index >= 0 && index * c < x.count, "row \(index) is outside \(input.shape)")
+                        for j in 0..<c { h[row * c + j] = x[index * c + j] + a[index * c + j] }
+                    }
+                }
+            }
+        }
+        let transformed = feedForward.forward(feedForwardNorm.forward(residual), retainingInputs: false)
+        Self.sum(residual, transformed, into: &output)
+        return output
+    }
+
     /// Returns dx and accumulates every parameter gradient. `outputGradient`: [B, T, C].
     public func backward(_ outputGradient: Tensor) -> Tensor {
         let mlpGradient = feedForwardNorm.backward(feedForward.backward(feedForwardDropout.backward(outputGradient)))

@@ -1,4 +1,5 @@
-// The only door to OpenBLAS: row-major single-precision GEMM and the thread count.
+// The only door to OpenBLAS: row-major single-precision GEMM and the thread count. Products of
+// a few rows by a transposed matrix (inference) take the route of `BLAS+FewRows.swift`.
 import CBLAS
 
 /// Matrix multiplication through OpenBLAS.
@@ -25,6 +26,10 @@ public enum BLAS {
         c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         precondition(m > 0 && n > 0 && k > 0, "gemm needs non-empty matrices (\(m)×\(k) · \(k)×\(n))")
+        if !transposeA && transposeB && m <= fewRowsLimit && m * n * k > fewRowsMinimumProduct {
+            fewRowsTimesTransposed(m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+            return
+        }
         cblas_sgemm(
             CblasRowMajor,
             transposeA ? CblasTrans : CblasNoTrans,
