@@ -17,9 +17,10 @@ extension ChatModel {
         let agentOffset = 1 + continuation.count  // <agent> after <cls> and the intent token
         continuation += [tokens.agent] + encoder.replyIDs(reply) + [tokens.eos]
         let (ids, clsPosition) = encoder.layout(text: text, context: context, continuation: continuation)
-        // Rows from <agent> on predict the reply's tokens and <eos>.
-        let rows = Array((clsPosition + agentOffset)..<(ids.count - 1))
-        guard !rows.isEmpty else { throw ChatModelError(.invalidRequest, "the reply does not fit in the context window") }
+        // Rows from <agent> on predict the reply's tokens and <eos>; the layout may have cut them off.
+        let firstRow = clsPosition + agentOffset, endRow = ids.count - 1
+        guard firstRow < endRow else { throw ChatModelError(.invalidRequest, "the reply does not fit in the context window") }
+        let rows = Array(firstRow..<endRow)
         network.isTraining = false
         let hidden: Tensor
         do {
