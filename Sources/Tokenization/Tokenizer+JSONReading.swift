@@ -40,6 +40,9 @@ extension Tokenizer {
                       preTokenizer: Self.parsePreTokenizer(root["pre_tokenizer"]), addedTokens: added)
     }
 
+    /// Ids at or above this are refused: no real vocabulary comes near, and a bad file must not allocate its way there.
+    private static let tokenIDLimit = 4_000_000
+
     static func parseAddedTokens(_ value: Any?) throws(TokenizationError) -> [AddedToken] {
         guard let list = value as? [[String: Any]] else { return [] }
         var tokens: [AddedToken] = []
@@ -47,7 +50,7 @@ extension Tokenizer {
             guard let id = entry["id"] as? Int, let content = entry["content"] as? String else {
                 throw TokenizationError("added_tokens[\(i)]: needs id and content")
             }
-            guard (0..<4_000_000).contains(id) else { throw TokenizationError("added_tokens[\(i)].id: \(id) is out of range") }
+            guard (0..<Self.tokenIDLimit).contains(id) else { throw TokenizationError("added_tokens[\(i)].id: \(id) is out of range") }
             for flag in ["single_word", "lstrip", "rstrip"] where entry[flag] as? Bool == true {
                 throw TokenizationError("added_tokens[\(i)].\(flag): not supported")
             }
@@ -60,7 +63,7 @@ extension Tokenizer {
         -> ([[UInt8]], [String: Int32]) {
         guard let vocab = value as? [String: Int] else { throw TokenizationError("model.vocab: missing") }
         let size = max(vocab.values.max() ?? -1, added.map(\.id).max() ?? -1) + 1
-        guard size <= 4_000_000, vocab.values.allSatisfy({ $0 >= 0 }) else {
+        guard size <= Self.tokenIDLimit, vocab.values.allSatisfy({ $0 >= 0 }) else {
             throw TokenizationError("model.vocab: ids out of range")
         }
         var tokenBytes = [[UInt8]](repeating: [], count: size)
